@@ -1,0 +1,50 @@
+package io.quarkiverse.claude.deployment;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.DotName;
+
+import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.runtime.ClaudeClientRegistry;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+
+/** Registers the extension, its REST interface and its registry, and finds the clients the application names. */
+class ClaudeProcessor {
+
+    static final String FEATURE = "claude";
+    static final DotName CLIENT_NAME = DotName.createSimple(ClaudeClientName.class);
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The REST Client generates its implementation only for interfaces in the index. */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem indexRestInterface() {
+        return new AdditionalIndexedClassesBuildItem(ClaudeRestApi.class.getName());
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registry() {
+        return AdditionalBeanBuildItem.unremovableOf(ClaudeClientRegistry.class);
+    }
+
+    @BuildStep
+    ClaudeClientNamesBuildItem clientNames(CombinedIndexBuildItem index) {
+        Set<String> names = new TreeSet<>();
+        names.add(ClaudeRuntimeConfig.DEFAULT_CLIENT_NAME);
+        for (AnnotationInstance qualifier : index.getIndex().getAnnotations(CLIENT_NAME)) {
+            names.add(qualifier.value().asString());
+        }
+        return new ClaudeClientNamesBuildItem(names);
+    }
+}

@@ -1,0 +1,33 @@
+package io.quarkiverse.claude.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+/**
+ * Base of every model type that the API may extend without notice.
+ * <p>
+ * Fields this version of the extension does not know are kept here on the way in and written back on the way out,
+ * so a response can be stored, logged or sent back (as in a tool-use round trip) without losing anything.
+ */
+public abstract class JsonExtensible {
+
+    private final Map<String, Object> extraFields = new LinkedHashMap<>();
+
+    /**
+     * @return the fields the API sent that this model does not map, by JSON name, as Jackson read them
+     *         ({@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean} or {@code null})
+     */
+    @JsonAnyGetter
+    public Map<String, Object> extraFields() {
+        return Collections.unmodifiableMap(extraFields);
+    }
+
+    @JsonAnySetter
+    protected void putExtraField(String name, Object value) {
+        extraFields.put(name, value);
+    }
+}

@@ -1,0 +1,48 @@
+package io.quarkiverse.claude.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Tokens billed for a call. Fields the API adds (service tier, server tool use, …) are in {@link #extraFields()}. */
+public final class Usage extends JsonExtensible {
+
+    @JsonProperty("input_tokens")
+    private long inputTokens;
+    @JsonProperty("output_tokens")
+    private long outputTokens;
+    @JsonProperty("cache_creation_input_tokens")
+    private long cacheCreationInputTokens;
+    @JsonProperty("cache_read_input_tokens")
+    private long cacheReadInputTokens;
+
+    Usage() {
+    }
+
+    public Usage(long inputTokens, long outputTokens, long cacheCreationInputTokens, long cacheReadInputTokens) {
+        this.inputTokens = inputTokens;
+        this.outputTokens = outputTokens;
+        this.cacheCreationInputTokens = cacheCreationInputTokens;
+        this.cacheReadInputTokens = cacheReadInputTokens;
+    }
+
+    public long inputTokens() {
+        return inputTokens;
+    }
+
+    public long outputTokens() {
+        return outputTokens;
+    }
+
+    public long cacheCreationInputTokens() {
+        return cacheCreationInputTokens;
+    }
+
+    public long cacheReadInputTokens() {
+        return cacheReadInputTokens;
+    }
+
+    @Override
+    public String toString() {
+        return "Usage[input=" + inputTokens + ", output=" + outputTokens + ", cacheWrite=" + cacheCreationInputTokens
+                + ", cacheRead=" + cacheReadInputTokens + "]";
+    }
+}

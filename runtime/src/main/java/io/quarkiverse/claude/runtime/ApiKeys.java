@@ -1,0 +1,33 @@
+package io.quarkiverse.claude.runtime;
+
+import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/** Resolves a client's API key, and explains how to set one when there is none. */
+final class ApiKeys {
+
+    private ApiKeys() {
+    }
+
+    static String require(String clientName, ClaudeClientRuntimeConfig config) {
+        return config.apiKey().filter(key -> !key.isBlank())
+                .orElseThrow(() -> new ConfigurationException(missingKeyMessage(clientName)));
+    }
+
+    static String missingKeyMessage(String clientName) {
+        String property = property(clientName, "api-key");
+        return "No API key for the " + describe(clientName) + ": set " + property + " (for example " + property
+                + "=${ANTHROPIC_API_KEY}) or the ANTHROPIC_API_KEY environment variable."
+                + " Get a key at https://console.anthropic.com/settings/keys.";
+    }
+
+    static String describe(String clientName) {
+        return ClaudeRuntimeConfig.isDefault(clientName) ? "default Claude client" : "Claude client \"" + clientName + "\"";
+    }
+
+    static String property(String clientName, String key) {
+        return ClaudeRuntimeConfig.isDefault(clientName) ? "quarkus.claude." + key
+                : "quarkus.claude.\"" + clientName + "\"." + key;
+    }
+}

@@ -1,0 +1,61 @@
+package io.quarkiverse.claude.runtime;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.resteasy.reactive.client.api.LoggingScope;
+
+import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
+import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.rest.ClaudeClientLogger;
+import io.quarkiverse.claude.runtime.rest.ClaudeErrorMapper;
+import io.quarkiverse.claude.runtime.rest.ClaudeHeadersFilter;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/** Builds a client from its configuration: a Quarkus REST Client with the headers, timeouts, mapping and logging. */
+final class ClaudeClientFactory {
+
+    private ClaudeClientFactory() {
+    }
+
+    static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config) {
+        String apiKey = ApiKeys.require(name, config);
+        URI baseUri = baseUri(name, config.baseUrl());
+        RateLimitTracker rateLimits = new RateLimitTracker();
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(new ClaudeHeadersFilter(apiKey, config.anthropicVersion(), config.betas().orElse(List.of()),
+                        UserAgent.VALUE))
+                .register(rateLimits)
+                .register(new ClaudeErrorMapper());
+        if (config.logRequests() || config.logResponses()) {
+            builder.clientLogger(new ClaudeClientLogger(config.logRequests(), config.logResponses(), config.logBodyLimit()))
+                    .loggingScope(LoggingScope.REQUEST_RESPONSE)
+                    .loggingBodyLimit(config.logBodyLimit())
+                    .loggingMaskedHeaders(ClaudeClientLogger.SECRET_HEADERS);
+        }
+        ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
+        ClaudeCalls calls = new ClaudeCalls(new TransportErrors(config.baseUrl(), config.readTimeout()));
+        return new ClaudeClientImpl(name, rest, rateLimits, calls, config.model().orElse(null), config.maxTokens());
+    }
+
+    private static URI baseUri(String name, String baseUrl) {
+        try {
+            URI uri = URI.create(baseUrl.strip());
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException("not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(ApiKeys.property(name, "base-url") + "=" + baseUrl
+                    + " is not an absolute http(s) URL: use for example https://api.anthropic.com");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.quarkiverse.claude.runtime;
+
+import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.Messages;
+import io.quarkiverse.claude.Models;
+import io.quarkiverse.claude.model.RateLimits;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
+
+/** One configured client: its REST interface, its call policy and its API namespaces. */
+final class ClaudeClientImpl implements ClaudeClient {
+
+    private final String name;
+    private final ClaudeRestApi rest;
+    private final RateLimitTracker rateLimits;
+    private final Messages messages;
+    private final Models models;
+
+    ClaudeClientImpl(String name, ClaudeRestApi rest, RateLimitTracker rateLimits, ClaudeCalls calls, String model,
+            int maxTokens) {
+        this.name = name;
+        this.rest = rest;
+        this.rateLimits = rateLimits;
+        this.messages = new MessagesImpl(rest, calls, model, maxTokens);
+        this.models = new ModelsImpl(rest, calls);
+    }
+
+    @Override
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public Models models() {
+        return models;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public RateLimits lastRateLimits() {
+        return rateLimits.latest();
+    }
+
+    ClaudeRestApi rest() {
+        return rest;
+    }
+
+    @Override
+    public String toString() {
+        return "ClaudeClient[" + name + "]";
+    }
+}

@@ -1,0 +1,58 @@
+package io.quarkiverse.claude.runtime;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.ClaudeClients;
+import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+
+/** Creates each configured client once, on first use, and hands out the same instance afterwards. */
+@Singleton
+public class ClaudeClientRegistry implements ClaudeClients {
+
+    private final ClaudeRuntimeConfig config;
+    private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
+
+    public ClaudeClientRegistry(ClaudeRuntimeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public ClaudeClient defaultClient() {
+        return client(ClaudeRuntimeConfig.DEFAULT_CLIENT_NAME);
+    }
+
+    @Override
+    public ClaudeClient named(String name) {
+        return client(name);
+    }
+
+    public ClaudeClientImpl client(String name) {
+        return clients.computeIfAbsent(name, n -> ClaudeClientFactory.create(n, configOf(n)));
+    }
+
+    public ClaudeRestApi rest(String name) {
+        return client(name).rest();
+    }
+
+    /** @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key */
+    public void checkConfigured(String name) {
+        ApiKeys.require(name, configOf(name));
+    }
+
+    private ClaudeClientRuntimeConfig configOf(String name) {
+        ClaudeClientRuntimeConfig client = config.client(name);
+        if (client == null) {
+            // Unlike a named client, a missing default client has all defaults: the map holds it anyway.
+            throw new io.quarkus.runtime.configuration.ConfigurationException(
+                    "No configuration for the " + ApiKeys.describe(name) + ": set at least "
+                            + ApiKeys.property(name, "api-key"));
+        }
+        return client;
+    }
+}

@@ -1,0 +1,35 @@
+package io.quarkiverse.claude.runtime;
+
+import java.util.Objects;
+
+import io.quarkiverse.claude.Models;
+import io.quarkiverse.claude.model.ModelInfo;
+import io.quarkiverse.claude.model.ModelListParams;
+import io.quarkiverse.claude.model.ModelPage;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+
+/** The Models API of one client. */
+final class ModelsImpl implements Models {
+
+    private final ClaudeRestApi api;
+    private final ClaudeCalls calls;
+
+    ModelsImpl(ClaudeRestApi api, ClaudeCalls calls) {
+        this.api = api;
+        this.calls = calls;
+    }
+
+    @Override
+    public ModelPage list(ModelListParams params) {
+        Objects.requireNonNull(params, "params");
+        return calls.blocking(() -> api.listModels(params.beforeId(), params.afterId(), params.limit()));
+    }
+
+    @Override
+    public ModelInfo retrieve(String modelId) {
+        if (modelId == null || modelId.isBlank()) {
+            throw new IllegalArgumentException("modelId must not be blank");
+        }
+        return calls.blocking(() -> api.getModel(modelId));
+    }
+}

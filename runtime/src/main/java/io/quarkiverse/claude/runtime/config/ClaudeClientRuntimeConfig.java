@@ -1,0 +1,83 @@
+package io.quarkiverse.claude.runtime.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The configuration of one Claude client.
+ */
+@ConfigGroup
+public interface ClaudeClientRuntimeConfig {
+
+    /**
+     * The API key, sent as the `x-api-key` header. Keep it out of the packaged application: set it with an
+     * expression such as `quarkus.claude.api-key=${ANTHROPIC_API_KEY}` or in the environment. When unset, the
+     * `ANTHROPIC_API_KEY` environment variable is used.
+     */
+    @WithDefault("${ANTHROPIC_API_KEY:}")
+    Optional<String> apiKey();
+
+    /**
+     * The base URL of the API. Change it for a proxy, a gateway or a simulator; the client appends `/v1/...`.
+     */
+    @WithDefault("https://api.anthropic.com")
+    String baseUrl();
+
+    /**
+     * The `anthropic-version` header: the version of the API the client speaks.
+     */
+    @WithDefault("2023-06-01")
+    String anthropicVersion();
+
+    /**
+     * The model used when a request names none, for example `claude-sonnet-4-6`.
+     */
+    Optional<String> model();
+
+    /**
+     * The `max_tokens` used when a request sets none.
+     */
+    @WithDefault("1024")
+    int maxTokens();
+
+    /**
+     * Beta features to enable, sent together in one comma-separated `anthropic-beta` header.
+     */
+    Optional<List<String>> betas();
+
+    /**
+     * How long to wait for a TCP connection to the API.
+     */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /**
+     * How long to wait for the answer of one request. Long generations take minutes, so the default is far above
+     * the REST Client's 30 seconds; the API advises streaming for anything that may run past ten minutes.
+     */
+    @WithDefault("10m")
+    Duration readTimeout();
+
+    /**
+     * Log each request (method, URL, headers and body) at INFO. The `x-api-key` and `authorization` headers are
+     * masked. Bodies hold prompts: enable with care in production.
+     */
+    @WithDefault("false")
+    boolean logRequests();
+
+    /**
+     * Log each response (status, headers and body) at INFO.
+     */
+    @WithDefault("false")
+    boolean logResponses();
+
+    /**
+     * The number of body characters logged by `log-requests` and `log-responses`; the rest is cut.
+     */
+    @WithDefault("2000")
+    int logBodyLimit();
+}

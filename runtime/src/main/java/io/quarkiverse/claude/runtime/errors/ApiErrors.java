@@ -1,0 +1,155 @@
+package io.quarkiverse.claude.runtime.errors;
+
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.claude.errors.ApiError;
+import io.quarkiverse.claude.errors.ApiTimeoutException;
+import io.quarkiverse.claude.errors.AuthenticationException;
+import io.quarkiverse.claude.errors.BillingException;
+import io.quarkiverse.claude.errors.ClaudeApiException;
+import io.quarkiverse.claude.errors.ConflictException;
+import io.quarkiverse.claude.errors.InternalServerException;
+import io.quarkiverse.claude.errors.InvalidRequestException;
+import io.quarkiverse.claude.errors.NotFoundException;
+import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.errors.PermissionException;
+import io.quarkiverse.claude.errors.RateLimitException;
+import io.quarkiverse.claude.errors.RequestTooLargeException;
+
+/**
+ * Reads an error answer (status, headers, body) into an {@link ApiError}, and picks the exception of its class: by
+ * {@code error.type} when the body names a known one, else by status. Bodies that are not the API's JSON (a proxy's
+ * HTML page, an empty 503) still map by status, with the start of the body as the message.
+ */
+public final class ApiErrors {
+
+    /** How much of a body that is not JSON goes into the message. */
+    static final int BODY_EXCERPT = 200;
+
+    // Only reads trees: independent of the application's ObjectMapper customisations.
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ApiErrors() {
+    }
+
+    public static ApiError parse(int status, Function<String, String> header, String body) {
+        String type = null;
+        String message = null;
+        String requestId = null;
+        String errorCode = null;
+        JsonNode root = readJson(body);
+        if (root != null && root.path("error").isObject()) {
+            JsonNode error = root.get("error");
+            type = textOrNull(error.get("type"));
+            message = textOrNull(error.get("message"));
+            errorCode = textOrNull(error.path("details").get("error_code"));
+            requestId = textOrNull(root.get("request_id"));
+        } else {
+            message = excerpt(body);
+        }
+        if (requestId == null) {
+            requestId = header.apply(ResponseHeaders.REQUEST_ID);
+        }
+        return new ApiError(status, type, message, requestId,
+                ResponseHeaders.retryAfter(header, () -> ZonedDateTime.now(ZoneOffset.UTC)),
+                ResponseHeaders.shouldRetry(header), errorCode, ResponseHeaders.rateLimits(header),
+                body == null ? "" : body);
+    }
+
+    /** Reads the data of an SSE {@code error} event, which has the body's shape but arrives after a 200. */
+    public static ApiError parseStreamError(String data, Function<String, String> header) {
+        ApiError error = parse(200, header, data);
+        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(),
+                error.retryAfter(), error.shouldRetry(), error.errorCode(), error.rateLimits(), error.body());
+    }
+
+    public static ClaudeApiException toException(ApiError error) {
+        String type = error.type() != null && statusOf(error.type(), -1) > 0 ? error.type() : typeOf(error.status());
+        if (type == null) {
+            return new ClaudeApiException(error);
+        }
+        return switch (type) {
+            case InvalidRequestException.TYPE -> new InvalidRequestException(error);
+            case AuthenticationException.TYPE -> new AuthenticationException(error);
+            case BillingException.TYPE -> new BillingException(error);
+            case PermissionException.TYPE -> new PermissionException(error);
+            case NotFoundException.TYPE -> new NotFoundException(error);
+            case ConflictException.TYPE -> new ConflictException(error);
+            case RequestTooLargeException.TYPE -> new RequestTooLargeException(error);
+            case RateLimitException.TYPE -> new RateLimitException(error);
+            case InternalServerException.TYPE -> new InternalServerException(error);
+            case ApiTimeoutException.TYPE -> new ApiTimeoutException(error);
+            case OverloadedException.TYPE -> new OverloadedException(error);
+            default -> new ClaudeApiException(error);
+        };
+    }
+
+    /** @return the documented status of an error type, or {@code fallback} for a type this version does not know */
+    static int statusOf(String type, int fallback) {
+        if (type == null) {
+            return fallback;
+        }
+        return switch (type) {
+            case InvalidRequestException.TYPE -> InvalidRequestException.STATUS;
+            case AuthenticationException.TYPE -> AuthenticationException.STATUS;
+            case BillingException.TYPE -> BillingException.STATUS;
+            case PermissionException.TYPE -> PermissionException.STATUS;
+            case NotFoundException.TYPE -> NotFoundException.STATUS;
+            case ConflictException.TYPE -> ConflictException.STATUS;
+            case RequestTooLargeException.TYPE -> RequestTooLargeException.STATUS;
+            case RateLimitException.TYPE -> RateLimitException.STATUS;
+            case InternalServerException.TYPE -> InternalServerException.STATUS;
+            case ApiTimeoutException.TYPE -> ApiTimeoutException.STATUS;
+            case OverloadedException.TYPE -> OverloadedException.STATUS;
+            default -> fallback;
+        };
+    }
+
+    /** @return the documented error type of a status, or {@code null} for a status without one */
+    static String typeOf(int status) {
+        return switch (status) {
+            case InvalidRequestException.STATUS -> InvalidRequestException.TYPE;
+            case AuthenticationException.STATUS -> AuthenticationException.TYPE;
+            case BillingException.STATUS -> BillingException.TYPE;
+            case PermissionException.STATUS -> PermissionException.TYPE;
+            case NotFoundException.STATUS -> NotFoundException.TYPE;
+            case ConflictException.STATUS -> ConflictException.TYPE;
+            case RequestTooLargeException.STATUS -> RequestTooLargeException.TYPE;
+            case RateLimitException.STATUS -> RateLimitException.TYPE;
+            case InternalServerException.STATUS -> InternalServerException.TYPE;
+            case ApiTimeoutException.STATUS -> ApiTimeoutException.TYPE;
+            case OverloadedException.STATUS -> OverloadedException.TYPE;
+            default -> null;
+        };
+    }
+
+    private static JsonNode readJson(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static String excerpt(String body) {
+        if (body == null || body.isBlank()) {
+            return "(empty body)";
+        }
+        String flat = body.strip().replaceAll("\\s+", " ");
+        return flat.length() <= BODY_EXCERPT ? "non-JSON body: " + flat
+                : "non-JSON body: " + flat.substring(0, BODY_EXCERPT) + "…";
+    }
+}
