@@ -53,6 +53,8 @@ class ClaudeBeansProcessor {
                     .addQualifier(REST_CLIENT)
                     .supplier(recorder.restApi(name));
             if (ClaudeRuntimeConfig.isDefault(name)) {
+                // Every REST bean has @RestClient; as the selected alternative, the default one wins a bare @RestClient.
+                rest.alternative(true).priority(1);
                 client.addQualifier().annotation(DotName.createSimple(jakarta.enterprise.inject.Default.class)).done();
             } else {
                 client.addQualifier().annotation(ClaudeProcessor.CLIENT_NAME).addValue("value", name).done();

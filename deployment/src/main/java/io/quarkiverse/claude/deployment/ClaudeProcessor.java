@@ -27,15 +27,17 @@ class ClaudeProcessor {
         return new FeatureBuildItem(FEATURE);
     }
 
-    /** The REST Client generates its implementation only for interfaces in the index. */
+    /** The REST Client generates implementations only for interfaces in the index. */
     @BuildStep
     AdditionalIndexedClassesBuildItem indexRestInterface() {
         return new AdditionalIndexedClassesBuildItem(ClaudeRestApi.class.getName());
     }
 
+    /** The registry, and the qualifier, which ArC must find in the bean archive to build its literals. */
     @BuildStep
-    AdditionalBeanBuildItem registry() {
-        return AdditionalBeanBuildItem.unremovableOf(ClaudeClientRegistry.class);
+    AdditionalBeanBuildItem beanArchive() {
+        return AdditionalBeanBuildItem.builder().addBeanClasses(ClaudeClientRegistry.class, ClaudeClientName.class)
+                .setUnremovable().build();
     }
 
     @BuildStep
