@@ -16,6 +16,9 @@ public final class RateLimitTracker implements ClientResponseFilter {
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
+        if (response.getHeaders() == null) {
+            return; // the REST Client runs response filters on transport failures too, with no response
+        }
         RateLimits limits = ResponseHeaders.rateLimits(response::getHeaderString);
         if (limits.isPresent()) {
             latest.set(limits);
