@@ -1,0 +1,113 @@
+package io.quarkiverse.claude.testing;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The simulated API's regular answer to a request: checks size, auth, {@code anthropic-version} and JSON in the API's
+ * order, then routes to the endpoint. Every rejection is an error answer in the API's format.
+ */
+final class ApiDispatcher {
+
+    static final Set<String> VERSIONS = Set.of("2023-06-01", "2023-01-01", "2026-10-21");
+
+    private static final String MESSAGES = "/v1/messages";
+    private static final String COUNT_TOKENS = "/v1/messages/count_tokens";
+
+    private final String requiredKey;
+    private final MessagesEndpoint messages;
+    private final ModelsEndpoint models;
+
+    ApiDispatcher(String requiredKey, MessagesEndpoint messages, ModelsEndpoint models) {
+        this.requiredKey = requiredKey;
+        this.messages = messages;
+        this.models = models;
+    }
+
+    /**
+     * @param tooLarge whether the body was over the size limit
+     * @param extraFields whether success answers get unknown fields ({@link Fault#withExtraFields()})
+     */
+    void answer(HttpServerRequest request, Exchange ex, boolean tooLarge, boolean extraFields) {
+        try {
+            route(request, ex, tooLarge, extraFields);
+        } catch (ApiException e) {
+            ex.error(e.status(), e.type(), e.getMessage(), null);
+        }
+    }
+
+    private void route(HttpServerRequest request, Exchange ex, boolean tooLarge, boolean extraFields) {
+        String path = request.path();
+        if (!path.startsWith("/v1/")) {
+            throw notFound();
+        }
+        if (tooLarge) {
+            throw new ApiException(413, ErrorTypes.REQUEST_TOO_LARGE,
+                    "Request exceeds the maximum allowed number of bytes.");
+        }
+        checkKey(ex.request());
+        String version = checkVersion(ex.request());
+        HttpMethod method = request.method();
+        if (method == HttpMethod.POST && path.equals(MESSAGES)) {
+            messages.create(ex, parse(ex.request()), version, extraFields);
+        } else if (method == HttpMethod.POST && path.equals(COUNT_TOKENS)) {
+            messages.countTokens(ex, parse(ex.request()), extraFields);
+        } else if (method == HttpMethod.GET && path.equals(ModelsEndpoint.PATH)) {
+            models.list(ex, request.params(), extraFields);
+        } else if (method == HttpMethod.GET && path.startsWith(ModelsEndpoint.PATH + "/")
+                && path.length() > ModelsEndpoint.PATH.length() + 1) {
+            models.get(ex, path.substring(ModelsEndpoint.PATH.length() + 1), extraFields);
+        } else {
+            throw notFound();
+        }
+    }
+
+    private void checkKey(RecordedRequest r) {
+        String key = r.header("x-api-key");
+        if (key == null || key.isBlank()) {
+            String authorization = r.header("authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                key = authorization.substring(7).trim();
+            }
+        }
+        if (key == null || key.isBlank()) {
+            throw new ApiException(401, ErrorTypes.AUTHENTICATION, "x-api-key header is required");
+        }
+        if (requiredKey != null && !requiredKey.equals(key.trim())) {
+            throw new ApiException(401, ErrorTypes.AUTHENTICATION, "invalid x-api-key");
+        }
+    }
+
+    private static String checkVersion(RecordedRequest r) {
+        String version = r.header("anthropic-version");
+        if (version == null || version.isBlank()) {
+            throw ApiException.invalid("anthropic-version: header is required");
+        }
+        if (!VERSIONS.contains(version.trim())) {
+            throw ApiException.invalid("anthropic-version: \"" + version + "\" is not a valid version");
+        }
+        return version.trim();
+    }
+
+    private static JsonNode parse(RecordedRequest r) {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(r.body());
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid("There was an error parsing the body of your request: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalid("The request body must be a JSON object");
+        }
+        return body;
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("Not Found");
+    }
+}

@@ -1,0 +1,177 @@
+package io.quarkiverse.claude.testing;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+/**
+ * A Claude-compatible HTTP server for tests and local development: answers {@code POST /v1/messages} (also streamed),
+ * {@code POST /v1/messages/count_tokens}, {@code GET /v1/models} and {@code GET /v1/models/{id}} in the API's wire
+ * format, deterministically ({@code "Echo: "} + the last user message), with the API's checks and errors.
+ * <p>
+ * Tests script failures with {@link #enqueue(Fault...)} and {@link #always(Fault)}, and check what a client sent with
+ * {@link #requests()}. It runs on its own Vert.x instance (not Quarkus'), listens on 127.0.0.1 only, and is safe to
+ * script from any thread while it serves.
+ *
+ * <pre>
+ * try (ClaudeSimulator sim = ClaudeSimulator.start()) {
+ *     sim.enqueue(Fault.overloaded());
+ *     // point the client at sim.baseUrl() with key ClaudeSimulator.DEFAULT_API_KEY ...
+ *     assertEquals("/v1/messages", sim.lastRequest().path());
+ * }
+ * </pre>
+ */
+public final class ClaudeSimulator implements AutoCloseable {
+
+    /** A key of the real key's shape; the simulator accepts it (and by default any other non-blank key). */
+    public static final String DEFAULT_API_KEY = "sk-ant-api03-simulator-key";
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final FaultScript script;
+    private final RequestLog log;
+    private boolean closed;
+
+    private ClaudeSimulator(Vertx vertx, HttpServer server, FaultScript script, RequestLog log) {
+        this.vertx = vertx;
+        this.server = server;
+        this.script = script;
+        this.log = log;
+    }
+
+    /** Starts a simulator on 127.0.0.1, on a random free port, accepting any non-blank key. */
+    public static ClaudeSimulator start() {
+        return start(SimulatorOptions.defaults());
+    }
+
+    /**
+     * Starts a simulator with the given options, and returns once it listens.
+     *
+     * @throws IllegalStateException if it cannot listen (e.g. the port is taken)
+     */
+    public static ClaudeSimulator start(SimulatorOptions options) {
+        SimulatorOptions o = Objects.requireNonNull(options, "options").copy();
+        // One event loop is plenty; no file cache, so no .vertx directory appears in the working directory.
+        Vertx vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+        FaultScript script = new FaultScript();
+        RequestLog log = new RequestLog();
+        Ids ids = new Ids();
+        ModelCatalog catalog = new ModelCatalog(o.models());
+        Answers answers = new Answers(ids);
+        ApiDispatcher api = new ApiDispatcher(o.apiKey(),
+                new MessagesEndpoint(new MessageValidation(catalog), answers), new ModelsEndpoint(catalog));
+        SimulatorHandler handler = new SimulatorHandler(vertx, o.maxBodyBytes(), script, log, ids, Clock.systemUTC(),
+                new FaultResponder(answers), api);
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(o.port()))
+                .requestHandler(handler)
+                .exceptionHandler(ignored -> {
+                    // connections reset by clients (or by Fault.dropConnection) are business as usual here
+                });
+        try {
+            await(server.listen());
+        } catch (RuntimeException e) {
+            await(vertx.close());
+            throw new IllegalStateException("The Claude simulator could not listen on 127.0.0.1:" + o.port(), e);
+        }
+        return new ClaudeSimulator(vertx, server, script, log);
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash: the base URL to give a client. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /**
+     * Answers the next {@code faults.length} API requests ({@code /v1/*}, any endpoint, in arrival order) with these
+     * faults, one each; afterwards requests get normal answers again (or the {@link #always(Fault)} fault).
+     */
+    public ClaudeSimulator enqueue(Fault... faults) {
+        script.enqueue(Arrays.asList(faults));
+        return this;
+    }
+
+    /** Answers every API request with this fault until {@link #reset()}; {@link #enqueue(Fault...)}d faults go first. */
+    public ClaudeSimulator always(Fault fault) {
+        script.always(fault);
+        return this;
+    }
+
+    /** Every request received so far, in arrival order, including rejected ones and ones answered by faults. */
+    public List<RecordedRequest> requests() {
+        return log.all();
+    }
+
+    /** The requests received so far whose path equals {@code path}, e.g. {@code "/v1/messages"}. */
+    public List<RecordedRequest> requests(String path) {
+        return log.withPath(path);
+    }
+
+    /**
+     * The last request received.
+     *
+     * @throws IllegalStateException if there was none
+     */
+    public RecordedRequest lastRequest() {
+        return log.last();
+    }
+
+    /** Forgets the queued faults, the always-fault and the recorded requests, e.g. between tests. */
+    public ClaudeSimulator reset() {
+        script.reset();
+        log.clear();
+        return this;
+    }
+
+    /** Stops listening and releases the simulator's Vert.x threads. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            await(server.close());
+        } finally {
+            await(vertx.close());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClaudeSimulator[" + baseUrl() + "]";
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the Claude simulator", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The Claude simulator did not answer within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+}

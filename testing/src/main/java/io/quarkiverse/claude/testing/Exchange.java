@@ -1,0 +1,128 @@
+package io.quarkiverse.claude.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * One request being answered: writes the response with the headers every answer carries ({@code request-id}, the
+ * rate-limit headers, the headers a {@link Fault} adds) in the API's formats: JSON, error, SSE, raw, or nothing.
+ */
+final class Exchange {
+
+    private static final String JSON_TYPE = "application/json";
+
+    private final HttpServerRequest request;
+    private final RecordedRequest recorded;
+    private final String requestId;
+    private final RateLimits rateLimits;
+    private final Map<String, String> extraHeaders;
+    private long inputTokens;
+    private long outputTokens;
+
+    Exchange(HttpServerRequest request, RecordedRequest recorded, String requestId, RateLimits rateLimits,
+            Map<String, String> extraHeaders) {
+        this.request = request;
+        this.recorded = recorded;
+        this.requestId = requestId;
+        this.rateLimits = rateLimits;
+        this.extraHeaders = extraHeaders;
+    }
+
+    RecordedRequest request() {
+        return recorded;
+    }
+
+    /** The token usage of the answer, for the rate-limit headers. */
+    void usage(long input, long output) {
+        this.inputTokens = input;
+        this.outputTokens = output;
+    }
+
+    void json(int status, JsonNode body) {
+        send(status, JSON_TYPE, body.toString());
+    }
+
+    /** The documented error body, with this exchange's request id; {@code errorCode} (may be null) goes in details. */
+    void error(int status, String type, String message, String errorCode) {
+        ObjectNode body = Json.object().put("type", "error");
+        ObjectNode error = body.putObject("error").put("type", type).put("message", message);
+        if (errorCode != null) {
+            error.putObject("details").put("error_code", errorCode);
+        }
+        body.put("request_id", requestId);
+        json(status, body);
+    }
+
+    /** A body as it is; {@code contentType} null for none. */
+    void raw(int status, String contentType, String body) {
+        send(status, contentType, body);
+    }
+
+    /**
+     * A 200 SSE stream of {@code events}, then the end of the response. The events are written one by one, as separate
+     * chunks.
+     */
+    void stream(List<SseEvent> events) {
+        HttpServerResponse response = start(200, "text/event-stream; charset=utf-8");
+        if (response == null) {
+            return;
+        }
+        response.putHeader("cache-control", "no-cache");
+        response.setChunked(true);
+        for (SseEvent event : events) {
+            response.write(event.wire());
+        }
+        response.end();
+    }
+
+    /** Sends a 200 JSON head and the first half of {@code body}, then closes the connection. */
+    void halfJson(JsonNode body) {
+        HttpServerResponse response = start(200, JSON_TYPE);
+        if (response == null) {
+            return;
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        response.putHeader("content-length", Integer.toString(bytes.length));
+        response.write(Buffer.buffer(bytes).getBuffer(0, bytes.length / 2))
+                .onComplete(done -> request.connection().close());
+    }
+
+    /** Closes the connection without answering. */
+    void drop() {
+        request.connection().close();
+    }
+
+    private void send(int status, String contentType, String body) {
+        HttpServerResponse response = start(status, contentType);
+        if (response != null) {
+            response.end(body);
+        }
+    }
+
+    /** Status and common headers; null when the client is gone already (e.g. it gave up during a delay). */
+    private HttpServerResponse start(int status, String contentType) {
+        HttpServerResponse response = request.response();
+        if (response.closed() || response.ended()) {
+            return null;
+        }
+        response.setStatusCode(status);
+        if (status == 529) {
+            response.setStatusMessage("Overloaded"); // Netty knows no reason phrase for it
+        }
+        if (contentType != null) {
+            response.putHeader("content-type", contentType);
+        }
+        response.putHeader("request-id", requestId);
+        rateLimits.consume(inputTokens, outputTokens).forEach(response::putHeader);
+        extraHeaders.forEach(response::putHeader);
+        return response;
+    }
+}

@@ -1,0 +1,95 @@
+package io.quarkiverse.claude.testing;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Checks a messages (or count_tokens) request body the way the API does, with the API's wording, and throws
+ * {@link ApiException} for the first problem found. Unknown fields are allowed.
+ */
+final class MessageValidation {
+
+    /** The API version on which sampling parameters are rejected. */
+    static final String VERSION_WITHOUT_SAMPLING = "2026-10-21";
+
+    private static final List<String> SAMPLING_FIELDS = List.of("temperature", "top_p", "top_k");
+
+    private final ModelCatalog models;
+
+    MessageValidation(ModelCatalog models) {
+        this.models = models;
+    }
+
+    /**
+     * @param requireMaxTokens true for {@code /v1/messages}, false for {@code count_tokens}
+     * @param rejectSampling true when {@code temperature}, {@code top_p} and {@code top_k} are not allowed
+     */
+    void check(JsonNode body, boolean requireMaxTokens, boolean rejectSampling) {
+        JsonNode model = body.get("model");
+        if (model == null || model.isNull()) {
+            throw ApiException.invalid("model: Field required");
+        }
+        if (!model.isTextual()) {
+            throw ApiException.invalid("model: Input should be a valid string");
+        }
+        if (requireMaxTokens) {
+            checkMaxTokens(body.get("max_tokens"));
+        }
+        checkMessages(body.get("messages"));
+        JsonNode system = body.get("system");
+        if (system != null && !system.isNull() && !system.isTextual() && !system.isArray()) {
+            throw ApiException.invalid("system: Input should be a valid string or a list of text blocks");
+        }
+        JsonNode stream = body.get("stream");
+        if (stream != null && !stream.isNull() && !stream.isBoolean()) {
+            throw ApiException.invalid("stream: Input should be a valid boolean");
+        }
+        if (rejectSampling) {
+            for (String field : SAMPLING_FIELDS) {
+                if (body.has(field)) {
+                    throw ApiException.invalid(field + ": is not supported with anthropic-version "
+                            + VERSION_WITHOUT_SAMPLING + "; remove it from the request");
+                }
+            }
+        }
+        if (!models.knows(model.asText())) {
+            throw ApiException.notFound("model: " + model.asText());
+        }
+    }
+
+    private static void checkMaxTokens(JsonNode maxTokens) {
+        if (maxTokens == null || maxTokens.isNull()) {
+            throw ApiException.invalid("max_tokens: Field required");
+        }
+        if (!maxTokens.isIntegralNumber() || !maxTokens.canConvertToLong()) {
+            throw ApiException.invalid("max_tokens: Input should be a valid integer");
+        }
+        if (maxTokens.asLong() < 1) {
+            throw ApiException.invalid("max_tokens: Input should be greater than or equal to 1");
+        }
+    }
+
+    private static void checkMessages(JsonNode messages) {
+        if (messages == null || messages.isNull()) {
+            throw ApiException.invalid("messages: Field required");
+        }
+        if (!messages.isArray()) {
+            throw ApiException.invalid("messages: Input should be a valid list");
+        }
+        if (messages.isEmpty()) {
+            throw ApiException.invalid("messages: at least one message is required");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
+            String role = message.path("role").asText("");
+            if (!role.equals("user") && !role.equals("assistant")) {
+                throw ApiException.invalid("messages." + i + ".role: Input should be 'user' or 'assistant'");
+            }
+            JsonNode content = message.get("content");
+            if (content == null || !(content.isTextual() || content.isArray())) {
+                throw ApiException.invalid("messages." + i + ".content: Input should be a valid string or list");
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.quarkiverse.claude.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code POST /v1/messages} and {@code POST /v1/messages/count_tokens}, once the request passed auth and version. */
+final class MessagesEndpoint {
+
+    private final MessageValidation validation;
+    private final Answers answers;
+
+    MessagesEndpoint(MessageValidation validation, Answers answers) {
+        this.validation = validation;
+        this.answers = answers;
+    }
+
+    void create(Exchange ex, JsonNode body, String version, boolean extraFields) {
+        validation.check(body, true, MessageValidation.VERSION_WITHOUT_SAMPLING.equals(version));
+        send(ex, answers.echo(body, extraFields), isStream(body));
+    }
+
+    void countTokens(Exchange ex, JsonNode body, boolean extraFields) {
+        validation.check(body, false, false);
+        var count = Json.object().put("input_tokens", Conversation.inputTokens(body));
+        if (extraFields) {
+            count.put(AnswerJson.EXTRA_FIELD, "top-level");
+        }
+        ex.json(200, count);
+    }
+
+    /** Sends an answer as JSON or, for {@code "stream": true}, as SSE. */
+    static void send(Exchange ex, Answer answer, boolean stream) {
+        ex.usage(answer.inputTokens(), answer.outputTokens());
+        if (stream) {
+            ex.stream(AnswerStream.events(answer));
+        } else {
+            ex.json(200, AnswerJson.message(answer));
+        }
+    }
+
+    static boolean isStream(JsonNode body) {
+        return body.path("stream").asBoolean(false);
+    }
+}

@@ -1,0 +1,116 @@
+package io.quarkiverse.claude.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The simulator's request handler on the event loop: takes the request's scripted fault (if any) as it arrives, reads
+ * the body up to the size limit, records the request, waits the fault's delay on a timer, then lets the
+ * {@link FaultResponder} or the {@link ApiDispatcher} answer.
+ */
+final class SimulatorHandler implements Handler<HttpServerRequest> {
+
+    private final Vertx vertx;
+    private final long maxBodyBytes;
+    private final FaultScript script;
+    private final RequestLog log;
+    private final Ids ids;
+    private final RateLimits rateLimits;
+    private final Clock clock;
+    private final FaultResponder faults;
+    private final ApiDispatcher api;
+
+    SimulatorHandler(Vertx vertx, long maxBodyBytes, FaultScript script, RequestLog log, Ids ids, Clock clock,
+            FaultResponder faults, ApiDispatcher api) {
+        this.vertx = vertx;
+        this.maxBodyBytes = maxBodyBytes;
+        this.script = script;
+        this.log = log;
+        this.ids = ids;
+        this.rateLimits = new RateLimits(clock);
+        this.clock = clock;
+        this.faults = faults;
+        this.api = api;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        // Faults are taken in arrival order, and only by API requests.
+        Fault fault = request.path().startsWith("/v1/") ? script.next() : null;
+        request.exceptionHandler(ignored -> {
+            // the client went away; there is nobody to answer
+        });
+        boolean scripted = fault != null && fault.kind() != Fault.Kind.NORMAL;
+        if (!scripted && declaredLength(request) > maxBodyBytes) {
+            // No need to read what will be refused: answer now, the rest of the body is discarded as it comes.
+            request.handler(ignored -> {
+            });
+            request.endHandler(ignored -> {
+            });
+            respond(request, fault, "", true);
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] tooLarge = { false };
+        request.handler(chunk -> {
+            long room = maxBodyBytes - body.length();
+            if (chunk.length() > room) {
+                tooLarge[0] = true;
+                if (room > 0) {
+                    body.appendBuffer(chunk, 0, (int) room);
+                }
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(ignored -> respond(request, fault, body.toString(StandardCharsets.UTF_8), tooLarge[0]));
+    }
+
+    private void respond(HttpServerRequest request, Fault fault, String body, boolean tooLarge) {
+        RecordedRequest recorded = record(request, body);
+        log.add(recorded);
+        Map<String, String> extraHeaders = fault == null ? Map.of() : fault.headers();
+        Exchange ex = new Exchange(request, recorded, ids.requestId(), rateLimits, extraHeaders);
+        Runnable answer = () -> {
+            if (fault == null || fault.kind() == Fault.Kind.NORMAL) {
+                api.answer(request, ex, tooLarge, fault != null && fault.extraFields());
+            } else {
+                faults.answer(ex, fault);
+            }
+        };
+        long delayMillis = fault == null ? 0 : fault.delay().toMillis();
+        if (delayMillis > 0) {
+            vertx.setTimer(delayMillis, id -> answer.run());
+        } else {
+            answer.run();
+        }
+    }
+
+    private RecordedRequest record(HttpServerRequest request, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(),
+                (a, b) -> a + ", " + b));
+        return new RecordedRequest(clock.instant(), request.method().name(), request.path(), request.query(), headers,
+                body);
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("content-length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.quarkiverse.claude.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The SSE form of the messages answer. */
+class SimulatorStreamTest {
+
+    private static ClaudeSimulator sim;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        sim = ClaudeSimulator.start();
+        http = new Http(sim);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @Test
+    void streamsTheApiEventSequence() throws Exception {
+        HttpResponse<String> r = http.post("/v1/messages", Http.streamedMessage("claude-sonnet-5-5", 100, "hello brave new world"));
+
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElseThrow().startsWith("text/event-stream"));
+        assertTrue(r.headers().firstValue("request-id").orElseThrow().startsWith("req_sim_"));
+        List<Http.Event> events = Http.events(r.body());
+        assertEquals(List.of("message_start", "content_block_start", "ping",
+                "content_block_delta", "content_block_delta", "content_block_delta", "content_block_delta",
+                "content_block_delta", "content_block_stop", "message_delta", "message_stop"), Http.names(events));
+        for (Http.Event e : events) {
+            assertEquals(e.name(), e.data().path("type").asText(), "data.type matches the event name");
+        }
+
+        JsonNode message = events.get(0).data().path("message");
+        assertTrue(message.path("id").asText().startsWith("msg_sim_"));
+        assertEquals("message", message.path("type").asText());
+        assertEquals("assistant", message.path("role").asText());
+        assertEquals("claude-sonnet-5-5", message.path("model").asText());
+        assertEquals(0, message.path("content").size());
+        assertTrue(message.path("stop_reason").isNull());
+        assertEquals(6, message.path("usage").path("input_tokens").asLong()); // 21 chars
+        assertEquals(1, message.path("usage").path("output_tokens").asLong());
+
+        assertEquals(Http.MAPPER.readTree("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
+                events.get(1).data());
+        assertEquals(Http.MAPPER.readTree("{\"type\":\"ping\"}"), events.get(2).data());
+        StringBuilder text = new StringBuilder();
+        for (Http.Event e : events.subList(3, 8)) {
+            assertEquals(0, e.data().path("index").asInt());
+            assertEquals("text_delta", e.data().path("delta").path("type").asText());
+            text.append(e.data().path("delta").path("text").asText());
+        }
+        assertEquals("Echo: ", events.get(3).data().path("delta").path("text").asText());
+        assertEquals("Echo: hello brave new world", text.toString());
+        assertEquals(Http.MAPPER.readTree("{\"type\":\"content_block_stop\",\"index\":0}"), events.get(8).data());
+        assertEquals(Http.MAPPER.readTree("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":5}}"), events.get(9).data());
+        assertEquals(Http.MAPPER.readTree("{\"type\":\"message_stop\"}"), events.get(10).data());
+    }
+
+    @Test
+    void streamStopsAtMaxTokens() throws Exception {
+        List<Http.Event> events = Http.events(
+                http.post("/v1/messages", Http.streamedMessage("claude-opus-4-8", 2, "a b c d")).body());
+
+        List<Http.Event> deltas = events.stream().filter(e -> e.name().equals("content_block_delta")).toList();
+        assertEquals(2, deltas.size());
+        assertEquals("a", deltas.get(1).data().path("delta").path("text").asText());
+        JsonNode messageDelta = events.get(events.size() - 2).data();
+        assertEquals("max_tokens", messageDelta.path("delta").path("stop_reason").asText());
+        assertEquals(2, messageDelta.path("usage").path("output_tokens").asLong());
+    }
+
+    @Test
+    void invalidStreamRequestsGetPlainJsonErrors() throws Exception {
+        HttpResponse<String> r = http.post("/v1/messages", Http.streamedMessage("claude-nope", 5, "x"));
+
+        SimulatorApiTest.assertError(r, 404, "not_found_error", "model: claude-nope");
+    }
+}
