@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeException;
+import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
@@ -59,6 +60,11 @@ public class DemoApp implements QuarkusApplication {
             try {
                 claude.ask("This call meets a scripted fault.");
                 out.println("  (no error?)");
+            } catch (RateLimitException e) {
+                out.printf("  %-24s status=%d type=%s retryable=%s retry-after=%s request-id=%s%s%n",
+                        e.getClass().getSimpleName(), e.status(), e.errorType(), e.isRetryable(),
+                        e.retryAfter().map(Object::toString).orElse("-"), e.requestId().orElse("-"),
+                        e.isSpendLimitReached() ? " (monthly spend limit)" : "");
             } catch (ClaudeApiException e) {
                 out.printf("  %-24s status=%d type=%s retryable=%s retry-after=%s request-id=%s%n",
                         e.getClass().getSimpleName(), e.status(), e.errorType(), e.isRetryable(),

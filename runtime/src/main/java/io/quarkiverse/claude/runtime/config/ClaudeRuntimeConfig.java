@@ -22,8 +22,10 @@ public interface ClaudeRuntimeConfig {
     String DEFAULT_CLIENT_NAME = "<default>";
 
     /**
-     * The clients: the default one under {@code quarkus.claude.*}, and named ones under
-     * {@code quarkus.claude."client-name".*}, injected with {@code @ClaudeClientName("client-name")}.
+     * Clients.
+     * <p>
+     * The default client is configured directly under `quarkus.claude`, and each named client under
+     * `quarkus.claude."client-name"`, then injected with `@ClaudeClientName("client-name")`.
      */
     @ConfigDocSection
     @ConfigDocMapKey("client-name")
