@@ -1,6 +1,5 @@
 package io.quarkiverse.claude;
 
-import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.RateLimits;
 
@@ -20,11 +19,6 @@ public interface ClaudeClient {
      */
     default String ask(String prompt) {
         return messages().create(MessageRequest.of(prompt)).text();
-    }
-
-    /** Sends a request; {@code model} and {@code max_tokens} default to the configured ones. */
-    default Message send(MessageRequest request) {
-        return messages().create(request);
     }
 
     /** {@code /v1/messages}: create (blocking or {@code Uni}) and count tokens. */

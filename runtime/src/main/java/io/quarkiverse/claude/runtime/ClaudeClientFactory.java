@@ -24,7 +24,7 @@ final class ClaudeClientFactory {
 
     static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config) {
         String apiKey = ApiKeys.require(name, config);
-        URI baseUri = baseUri(name, config.baseUrl());
+        URI baseUri = baseUri(name, config);
         RateLimitTracker rateLimits = new RateLimitTracker();
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
@@ -45,7 +45,9 @@ final class ClaudeClientFactory {
         return new ClaudeClientImpl(name, rest, rateLimits, calls, config.model().orElse(null), config.maxTokens());
     }
 
-    private static URI baseUri(String name, String baseUrl) {
+    /** @throws ConfigurationException when the base URL is not an absolute http(s) URL */
+    static URI baseUri(String name, ClaudeClientRuntimeConfig config) {
+        String baseUrl = config.baseUrl();
         try {
             URI uri = URI.create(baseUrl.strip());
             if (uri.getScheme() == null || uri.getHost() == null

@@ -40,9 +40,14 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return client(name).rest();
     }
 
-    /** @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key */
+    /**
+     * @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key or an unusable
+     *         base URL
+     */
     public void checkConfigured(String name) {
-        ApiKeys.require(name, configOf(name));
+        ClaudeClientRuntimeConfig client = configOf(name);
+        ApiKeys.require(name, client);
+        ClaudeClientFactory.baseUri(name, client);
     }
 
     private ClaudeClientRuntimeConfig configOf(String name) {
