@@ -12,44 +12,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The regular (non-streaming) answers of the simulator and the API's checks, over plain HTTP. */
 class SimulatorApiTest {
 
-    private static ClaudeSimulator sim;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sim = ClaudeSimulator.start();
-        http = new Http(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
+    @RegisterExtension
+    static final RunningSimulator running = new RunningSimulator();
 
     @Test
     void baseUrlIsLoopbackWithoutTrailingSlash() {
-        assertEquals("http://127.0.0.1:" + sim.port(), sim.baseUrl());
-        assertTrue(sim.port() > 0);
+        assertEquals("http://127.0.0.1:" + running.sim().port(), running.sim().baseUrl());
+        assertTrue(running.sim().port() > 0);
     }
 
     @Test
     void echoesTheLastUserMessageInTheApiShape() throws Exception {
-        HttpResponse<String> r = http.post("/v1/messages", Http.message("claude-opus-4-8", 100, "hello there"));
+        HttpResponse<String> r = running.http().post("/v1/messages", Http.message("claude-opus-4-8", 100, "hello there"));
 
         assertEquals(200, r.statusCode());
         assertEquals("application/json", r.headers().firstValue("content-type").orElseThrow());
@@ -72,8 +54,8 @@ class SimulatorApiTest {
 
     @Test
     void everyAnswerCarriesARequestIdAndRateLimitHeaders() throws Exception {
-        HttpResponse<String> ok = http.get("/v1/models");
-        HttpResponse<String> error = http.get("/v1/models/claude-nope");
+        HttpResponse<String> ok = running.http().get("/v1/models");
+        HttpResponse<String> error = running.http().get("/v1/models/claude-nope");
 
         for (HttpResponse<String> r : List.of(ok, error)) {
             assertTrue(r.headers().firstValue("request-id").orElseThrow().startsWith("req_sim_"));
@@ -105,7 +87,7 @@ class SimulatorApiTest {
                                              {"type":"image","source":{"type":"base64","media_type":"image/png","data":"AA=="}},
                                              {"type":"text","text":"question"}]}]}
                 """;
-        JsonNode m = Http.json(http.post("/v1/messages", body));
+        JsonNode m = Http.json(running.http().post("/v1/messages", body));
 
         assertEquals("Echo: second question", m.path("content").get(0).path("text").asText());
         // "Be brief." 9 + "first question" 14 + "an answer" 9 + "second" 6 + "question" 8 = 46 chars -> 12 tokens
@@ -115,7 +97,7 @@ class SimulatorApiTest {
 
     @Test
     void cutsTheAnswerAtMaxTokens() throws Exception {
-        JsonNode m = Http.json(http.post("/v1/messages", Http.message("claude-opus-4-8", 3, "one two three four")));
+        JsonNode m = Http.json(running.http().post("/v1/messages", Http.message("claude-opus-4-8", 3, "one two three four")));
 
         assertEquals("Echo: one two", m.path("content").get(0).path("text").asText());
         assertEquals("max_tokens", m.path("stop_reason").asText());
@@ -126,7 +108,7 @@ class SimulatorApiTest {
     void requiresAnApiKey() throws Exception {
         Map<String, String> headers = Http.apiHeaders();
         headers.remove("x-api-key");
-        HttpResponse<String> r = http.send("POST", "/v1/messages", Http.message("claude-opus-4-8", 10, "hi"), headers);
+        HttpResponse<String> r = running.http().send("POST", "/v1/messages", Http.message("claude-opus-4-8", 10, "hi"), headers);
 
         assertError(r, 401, "authentication_error", "x-api-key header is required");
         assertEquals(r.headers().firstValue("request-id").orElseThrow(), Http.json(r).path("request_id").asText());
@@ -137,7 +119,7 @@ class SimulatorApiTest {
         Map<String, String> headers = Http.apiHeaders();
         headers.remove("x-api-key");
         headers.put("authorization", "Bearer some-key");
-        HttpResponse<String> r = http.send("GET", "/v1/models", null, headers);
+        HttpResponse<String> r = running.http().send("GET", "/v1/models", null, headers);
 
         assertEquals(200, r.statusCode(), r.body());
     }
@@ -161,48 +143,48 @@ class SimulatorApiTest {
     void requiresAKnownAnthropicVersion() throws Exception {
         Map<String, String> headers = Http.apiHeaders();
         headers.remove("anthropic-version");
-        assertError(http.send("GET", "/v1/models", null, headers), 400, "invalid_request_error",
+        assertError(running.http().send("GET", "/v1/models", null, headers), 400, "invalid_request_error",
                 "anthropic-version: header is required");
 
         headers.put("anthropic-version", "2024-02-30");
-        HttpResponse<String> r = http.send("GET", "/v1/models", null, headers);
+        HttpResponse<String> r = running.http().send("GET", "/v1/models", null, headers);
         assertEquals(400, r.statusCode());
         assertTrue(Http.json(r).path("error").path("message").asText().contains("2024-02-30"), r.body());
 
         for (String version : new String[] { "2023-06-01", "2023-01-01", "2026-10-21" }) {
             headers.put("anthropic-version", version);
-            assertEquals(200, http.send("GET", "/v1/models", null, headers).statusCode(), version);
+            assertEquals(200, running.http().send("GET", "/v1/models", null, headers).statusCode(), version);
         }
     }
 
     @Test
     void rejectsMalformedJson() throws Exception {
-        assertError(http.post("/v1/messages", "{\"model\": \"claude-opus-4-8\","), 400, "invalid_request_error", null);
-        assertError(http.post("/v1/messages", "[1, 2]"), 400, "invalid_request_error", null);
+        assertError(running.http().post("/v1/messages", "{\"model\": \"claude-opus-4-8\","), 400, "invalid_request_error", null);
+        assertError(running.http().post("/v1/messages", "[1, 2]"), 400, "invalid_request_error", null);
     }
 
     @Test
     void validatesTheRequestLikeTheApi() throws Exception {
-        assertError(http.post("/v1/messages", "{\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+        assertError(running.http().post("/v1/messages", "{\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
                 400, "invalid_request_error", "model: Field required");
-        assertError(http.post("/v1/messages", "{\"model\":\"claude-opus-4-8\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+        assertError(running.http().post("/v1/messages", "{\"model\":\"claude-opus-4-8\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
                 400, "invalid_request_error", "max_tokens: Field required");
-        assertError(http.post("/v1/messages", Http.message("claude-opus-4-8", 0, "x")), 400, "invalid_request_error",
+        assertError(running.http().post("/v1/messages", Http.message("claude-opus-4-8", 0, "x")), 400, "invalid_request_error",
                 "max_tokens: Input should be greater than or equal to 1");
-        assertError(http.post("/v1/messages", "{\"model\":\"claude-opus-4-8\",\"max_tokens\":\"many\",\"messages\":[]}"),
+        assertError(running.http().post("/v1/messages", "{\"model\":\"claude-opus-4-8\",\"max_tokens\":\"many\",\"messages\":[]}"),
                 400, "invalid_request_error", "max_tokens: Input should be a valid integer");
-        assertError(http.post("/v1/messages", "{\"model\":\"claude-opus-4-8\",\"max_tokens\":5,\"messages\":[]}"),
+        assertError(running.http().post("/v1/messages", "{\"model\":\"claude-opus-4-8\",\"max_tokens\":5,\"messages\":[]}"),
                 400, "invalid_request_error", "messages: at least one message is required");
-        assertError(http.post("/v1/messages", "{\"model\":\"claude-opus-4-8\",\"max_tokens\":5}"),
+        assertError(running.http().post("/v1/messages", "{\"model\":\"claude-opus-4-8\",\"max_tokens\":5}"),
                 400, "invalid_request_error", "messages: Field required");
-        assertError(http.post("/v1/messages",
+        assertError(running.http().post("/v1/messages",
                 "{\"model\":\"claude-opus-4-8\",\"max_tokens\":5,\"messages\":[{\"role\":\"bot\",\"content\":\"x\"}]}"),
                 400, "invalid_request_error", "messages.0.role: Input should be 'user' or 'assistant'");
     }
 
     @Test
     void unknownModelIsNotFound() throws Exception {
-        assertError(http.post("/v1/messages", Http.message("claude-nope-1", 10, "hi")), 404, "not_found_error",
+        assertError(running.http().post("/v1/messages", Http.message("claude-nope-1", 10, "hi")), 404, "not_found_error",
                 "model: claude-nope-1");
     }
 
@@ -212,33 +194,33 @@ class SimulatorApiTest {
         headers.put("anthropic-version", "2026-10-21");
         for (String field : new String[] { "temperature", "top_p", "top_k" }) {
             String body = Http.message("claude-opus-5-5", 10, "hi").replaceFirst("^\\{", "{\"" + field + "\":1,");
-            HttpResponse<String> r = http.send("POST", "/v1/messages", body, headers);
+            HttpResponse<String> r = running.http().send("POST", "/v1/messages", body, headers);
             assertEquals(400, r.statusCode(), field);
             assertEquals("invalid_request_error", Http.json(r).path("error").path("type").asText());
             assertTrue(Http.json(r).path("error").path("message").asText().startsWith(field + ":"), r.body());
         }
-        assertEquals(200, http.send("POST", "/v1/messages", Http.message("claude-opus-5-5", 10, "hi"), headers)
+        assertEquals(200, running.http().send("POST", "/v1/messages", Http.message("claude-opus-5-5", 10, "hi"), headers)
                 .statusCode());
 
         String withTemperature = Http.message("claude-opus-5-5", 10, "hi").replaceFirst("^\\{", "{\"temperature\":0.5,");
-        assertEquals(200, http.post("/v1/messages", withTemperature).statusCode(), "2023-06-01 still accepts it");
+        assertEquals(200, running.http().post("/v1/messages", withTemperature).statusCode(), "2023-06-01 still accepts it");
     }
 
     @Test
     void countsTokensWithoutMaxTokens() throws Exception {
-        HttpResponse<String> r = http.post("/v1/messages/count_tokens",
+        HttpResponse<String> r = running.http().post("/v1/messages/count_tokens",
                 "{\"model\":\"claude-sonnet-4-6\",\"system\":\"abcd\",\"messages\":[{\"role\":\"user\",\"content\":\"abcde\"}]}");
 
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(Http.MAPPER.readTree("{\"input_tokens\":3}"), Http.json(r));
-        assertError(http.post("/v1/messages/count_tokens",
+        assertError(running.http().post("/v1/messages/count_tokens",
                 "{\"model\":\"claude-nope\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 404, "not_found_error",
                 "model: claude-nope");
     }
 
     @Test
     void listsTheDefaultModels() throws Exception {
-        JsonNode page = Http.json(http.get("/v1/models"));
+        JsonNode page = Http.json(running.http().get("/v1/models"));
 
         assertEquals(11, page.path("data").size());
         assertFalse(page.path("has_more").asBoolean());
@@ -253,37 +235,37 @@ class SimulatorApiTest {
 
     @Test
     void pagesThroughModels() throws Exception {
-        JsonNode first = Http.json(http.get("/v1/models?limit=4"));
+        JsonNode first = Http.json(running.http().get("/v1/models?limit=4"));
         assertEquals(4, first.path("data").size());
         assertTrue(first.path("has_more").asBoolean());
         assertEquals("claude-opus-4-8", first.path("last_id").asText());
 
-        JsonNode second = Http.json(http.get("/v1/models?limit=4&after_id=claude-opus-4-8"));
+        JsonNode second = Http.json(running.http().get("/v1/models?limit=4&after_id=claude-opus-4-8"));
         assertEquals("claude-opus-4-7", second.path("first_id").asText());
         assertTrue(second.path("has_more").asBoolean());
 
-        JsonNode last = Http.json(http.get("/v1/models?limit=4&after_id=" + second.path("last_id").asText()));
+        JsonNode last = Http.json(running.http().get("/v1/models?limit=4&after_id=" + second.path("last_id").asText()));
         assertEquals(3, last.path("data").size());
         assertFalse(last.path("has_more").asBoolean());
         assertEquals("claude-haiku-4-5-20251001", last.path("last_id").asText());
 
-        JsonNode before = Http.json(http.get("/v1/models?limit=2&before_id=claude-opus-4-8"));
+        JsonNode before = Http.json(running.http().get("/v1/models?limit=2&before_id=claude-opus-4-8"));
         assertEquals("claude-sonnet-5-5", before.path("first_id").asText());
         assertEquals("claude-haiku-5-5", before.path("last_id").asText());
         assertTrue(before.path("has_more").asBoolean());
 
-        assertError(http.get("/v1/models?limit=0"), 400, "invalid_request_error", null);
-        assertError(http.get("/v1/models?limit=1001"), 400, "invalid_request_error", null);
+        assertError(running.http().get("/v1/models?limit=0"), 400, "invalid_request_error", null);
+        assertError(running.http().get("/v1/models?limit=1001"), 400, "invalid_request_error", null);
     }
 
     @Test
     void getsOneModel() throws Exception {
-        HttpResponse<String> r = http.get("/v1/models/claude-haiku-4-5");
+        HttpResponse<String> r = running.http().get("/v1/models/claude-haiku-4-5");
         assertEquals(200, r.statusCode());
         assertEquals("claude-haiku-4-5", Http.json(r).path("id").asText());
         assertEquals("Claude Haiku 4.5", Http.json(r).path("display_name").asText());
 
-        assertError(http.get("/v1/models/claude-nope"), 404, "not_found_error", "model: claude-nope");
+        assertError(running.http().get("/v1/models/claude-nope"), 404, "not_found_error", "model: claude-nope");
     }
 
     @Test
@@ -300,22 +282,22 @@ class SimulatorApiTest {
 
     @Test
     void unknownPathsAreNotFound() throws Exception {
-        assertError(http.get("/v1/completions"), 404, "not_found_error", null);
-        assertError(http.get("/v1/messages"), 404, "not_found_error", null);
-        assertError(http.get("/"), 404, "not_found_error", null);
+        assertError(running.http().get("/v1/completions"), 404, "not_found_error", null);
+        assertError(running.http().get("/v1/messages"), 404, "not_found_error", null);
+        assertError(running.http().get("/"), 404, "not_found_error", null);
     }
 
     @Test
     void recordsEveryRequest() throws Exception {
-        assertEquals(0, sim.requests().size());
+        assertEquals(0, running.sim().requests().size());
         Map<String, String> headers = Http.apiHeaders();
         headers.put("X-Custom", "Value");
-        http.send("POST", "/v1/messages", Http.message("claude-opus-4-8", 5, "recorded"), headers);
-        http.get("/v1/models?limit=2");
-        http.get("/nowhere");
+        running.http().send("POST", "/v1/messages", Http.message("claude-opus-4-8", 5, "recorded"), headers);
+        running.http().get("/v1/models?limit=2");
+        running.http().get("/nowhere");
 
-        assertEquals(3, sim.requests().size());
-        RecordedRequest post = sim.requests("/v1/messages").get(0);
+        assertEquals(3, running.sim().requests().size());
+        RecordedRequest post = running.sim().requests("/v1/messages").get(0);
         assertEquals("POST", post.method());
         assertNull(post.query());
         assertEquals("Value", post.header("x-custom"));
@@ -325,15 +307,15 @@ class SimulatorApiTest {
         assertEquals("recorded", post.json().path("messages").get(0).path("content").asText());
         assertNotNull(post.time());
 
-        RecordedRequest models = sim.requests().get(1);
+        RecordedRequest models = running.sim().requests().get(1);
         assertEquals("/v1/models", models.path());
         assertEquals("limit=2", models.query());
         assertEquals("", models.body());
-        assertEquals("/nowhere", sim.lastRequest().path());
+        assertEquals("/nowhere", running.sim().lastRequest().path());
 
-        sim.reset();
-        assertTrue(sim.requests().isEmpty());
-        IllegalStateException none = assertThrows(IllegalStateException.class, sim::lastRequest);
+        running.sim().reset();
+        assertTrue(running.sim().requests().isEmpty());
+        IllegalStateException none = assertThrows(IllegalStateException.class, running.sim()::lastRequest);
         assertTrue(none.getMessage().contains("no request"));
     }
 
@@ -341,10 +323,10 @@ class SimulatorApiTest {
     void recordsRejectedRequestsToo() throws Exception {
         Map<String, String> headers = Http.apiHeaders();
         headers.remove("x-api-key");
-        http.send("POST", "/v1/messages", "not json", headers);
+        running.http().send("POST", "/v1/messages", "not json", headers);
 
-        assertEquals("not json", sim.lastRequest().body());
-        assertThrows(IllegalStateException.class, () -> sim.lastRequest().json());
+        assertEquals("not json", running.sim().lastRequest().body());
+        assertThrows(IllegalStateException.class, () -> running.sim().lastRequest().json());
     }
 
     static void assertError(HttpResponse<String> r, int status, String type, String message) throws Exception {

@@ -10,75 +10,57 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The 413 for bodies over {@code maxBodyBytes}, with a small limit to keep it fast. */
 class SimulatorBodyLimitTest {
 
     private static final int LIMIT = 1024;
 
-    private static ClaudeSimulator sim;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sim = ClaudeSimulator.start(SimulatorOptions.defaults().maxBodyBytes(LIMIT));
-        http = new Http(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
+    @RegisterExtension
+    static final RunningSimulator running = new RunningSimulator(SimulatorOptions.defaults().maxBodyBytes(LIMIT));
 
     @Test
     void declaredLengthOverTheLimit() throws Exception {
-        HttpResponse<String> r = http.post("/v1/messages", bodyOf(LIMIT + 1));
+        HttpResponse<String> r = running.http().post("/v1/messages", bodyOf(LIMIT + 1));
 
         SimulatorApiTest.assertError(r, 413, "request_too_large", null);
-        assertEquals(1, sim.requests().size());
-        assertEquals(200, http.post("/v1/messages", bodyOf(100)).statusCode(), "the connection is still usable");
+        assertEquals(1, running.sim().requests().size());
+        assertEquals(200, running.http().post("/v1/messages", bodyOf(100)).statusCode(), "the connection is still usable");
     }
 
     @Test
     void chunkedBodyOverTheLimit() throws Exception {
         byte[] body = bodyOf(3 * LIMIT).getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v1/messages"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(running.sim().baseUrl() + "/v1/messages"))
                 .header("x-api-key", "k").header("anthropic-version", "2023-06-01")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
-        HttpResponse<String> r = http.client().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = running.http().client().send(request, HttpResponse.BodyHandlers.ofString());
 
         SimulatorApiTest.assertError(r, 413, "request_too_large", null);
-        assertNull(sim.lastRequest().header("content-length"), "sent without a length");
-        assertEquals(LIMIT, sim.lastRequest().body().length(), "recorded up to the limit");
+        assertNull(running.sim().lastRequest().header("content-length"), "sent without a length");
+        assertEquals(LIMIT, running.sim().lastRequest().body().length(), "recorded up to the limit");
     }
 
     @Test
     void bodyAtTheLimitIsFine() throws Exception {
-        assertEquals(200, http.post("/v1/messages", bodyOf(LIMIT)).statusCode());
+        assertEquals(200, running.http().post("/v1/messages", bodyOf(LIMIT)).statusCode());
     }
 
     @Test
     void sizeIsCheckedBeforeAuth() throws Exception {
-        HttpResponse<String> r = http.send("POST", "/v1/messages", bodyOf(LIMIT + 1), Map.of());
+        HttpResponse<String> r = running.http().send("POST", "/v1/messages", bodyOf(LIMIT + 1), Map.of());
 
         assertEquals(413, r.statusCode());
     }
 
     @Test
     void aScriptedFaultStillAnswersFirst() throws Exception {
-        sim.enqueue(Fault.overloaded());
+        running.sim().enqueue(Fault.overloaded());
 
-        assertEquals(529, http.post("/v1/messages", bodyOf(LIMIT + 1)).statusCode());
+        assertEquals(529, running.http().post("/v1/messages", bodyOf(LIMIT + 1)).statusCode());
     }
 
     /** A valid messages request of exactly {@code size} bytes (ASCII). */

@@ -20,42 +20,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Every kind of {@link Fault}, and how the script hands them out. */
 class SimulatorFaultTest {
 
+    @RegisterExtension
+    static final RunningSimulator running = new RunningSimulator();
+
     private static final String MESSAGE = Http.message("claude-opus-4-8", 100, "one two three");
     private static final String STREAM = Http.streamedMessage("claude-opus-4-8", 100, "one two three");
 
-    private static ClaudeSimulator sim;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sim = ClaudeSimulator.start();
-        http = new Http(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
-
     @Test
     void errorHasTheDocumentedBody() throws Exception {
-        sim.enqueue(Fault.error(409, "conflict_error", "Try again"));
-        HttpResponse<String> r = http.post("/v1/messages", MESSAGE);
+        running.sim().enqueue(Fault.error(409, "conflict_error", "Try again"));
+        HttpResponse<String> r = running.http().post("/v1/messages", MESSAGE);
 
         SimulatorApiTest.assertError(r, 409, "conflict_error", "Try again");
         assertTrue(r.headers().firstValue("anthropic-ratelimit-requests-limit").isPresent());
@@ -63,34 +45,34 @@ class SimulatorFaultTest {
 
     @Test
     void queuedFaultsGoToTheNextRequestsOfAnyEndpointThenNormalAnswers() throws Exception {
-        sim.enqueue(Fault.apiError(), Fault.overloaded());
+        running.sim().enqueue(Fault.apiError(), Fault.overloaded());
 
-        assertEquals(500, http.get("/v1/models").statusCode());
-        assertEquals(404, http.get("/not-api").statusCode()); // takes no fault
-        assertEquals(529, http.post("/v1/messages/count_tokens", "garbage").statusCode());
-        assertEquals(200, http.post("/v1/messages", MESSAGE).statusCode());
-        assertEquals(4, sim.requests().size(), "faulted requests are recorded too");
+        assertEquals(500, running.http().get("/v1/models").statusCode());
+        assertEquals(404, running.http().get("/not-api").statusCode()); // takes no fault
+        assertEquals(529, running.http().post("/v1/messages/count_tokens", "garbage").statusCode());
+        assertEquals(200, running.http().post("/v1/messages", MESSAGE).statusCode());
+        assertEquals(4, running.sim().requests().size(), "faulted requests are recorded too");
     }
 
     @Test
     void alwaysAnswersEveryRequestAfterTheQueueUntilReset() throws Exception {
-        sim.always(Fault.overloaded()).enqueue(Fault.apiError());
+        running.sim().always(Fault.overloaded()).enqueue(Fault.apiError());
 
-        assertEquals(500, http.post("/v1/messages", MESSAGE).statusCode());
-        assertEquals(529, http.post("/v1/messages", MESSAGE).statusCode());
-        assertEquals(529, http.get("/v1/models").statusCode());
-        sim.reset();
-        assertEquals(200, http.post("/v1/messages", MESSAGE).statusCode());
+        assertEquals(500, running.http().post("/v1/messages", MESSAGE).statusCode());
+        assertEquals(529, running.http().post("/v1/messages", MESSAGE).statusCode());
+        assertEquals(529, running.http().get("/v1/models").statusCode());
+        running.sim().reset();
+        assertEquals(200, running.http().post("/v1/messages", MESSAGE).statusCode());
     }
 
     @Test
     void eachQueuedFaultIsUsedExactlyOnceUnderConcurrency() throws Exception {
         Fault[] faults = new Fault[10];
         Arrays.fill(faults, Fault.overloaded());
-        sim.enqueue(faults);
+        running.sim().enqueue(faults);
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            calls.add(http.client().sendAsync(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v1/messages"))
+            calls.add(running.http().client().sendAsync(HttpRequest.newBuilder(URI.create(running.sim().baseUrl() + "/v1/messages"))
                     .header("x-api-key", "k").header("anthropic-version", "2023-06-01")
                     .POST(HttpRequest.BodyPublishers.ofString(MESSAGE)).build(), HttpResponse.BodyHandlers.ofString()));
         }
@@ -103,22 +85,22 @@ class SimulatorFaultTest {
         }
         assertEquals(10, overloaded);
         assertEquals(30, ok);
-        assertEquals(40, sim.requests().size());
+        assertEquals(40, running.sim().requests().size());
     }
 
     @Test
     void faultsSkipTheChecks() throws Exception {
-        sim.enqueue(Fault.rateLimited());
-        HttpResponse<String> r = http.send("POST", "/v1/messages", "not even json", Map.of());
+        running.sim().enqueue(Fault.rateLimited());
+        HttpResponse<String> r = running.http().send("POST", "/v1/messages", "not even json", Map.of());
 
         assertEquals(429, r.statusCode(), "not 401: the fault answers whatever the request is");
-        assertEquals("not even json", sim.lastRequest().body());
+        assertEquals("not even json", running.sim().lastRequest().body());
     }
 
     @Test
     void rateLimitedSaysWhenToRetry() throws Exception {
-        sim.enqueue(Fault.rateLimited());
-        HttpResponse<String> r = http.post("/v1/messages", MESSAGE);
+        running.sim().enqueue(Fault.rateLimited());
+        HttpResponse<String> r = running.http().post("/v1/messages", MESSAGE);
 
         SimulatorApiTest.assertError(r, 429, "rate_limit_error", null);
         assertEquals("1", r.headers().firstValue("retry-after").orElseThrow());
@@ -126,16 +108,16 @@ class SimulatorFaultTest {
 
     @Test
     void overloadedAndApiError() throws Exception {
-        sim.enqueue(Fault.overloaded(), Fault.apiError());
+        running.sim().enqueue(Fault.overloaded(), Fault.apiError());
 
-        SimulatorApiTest.assertError(http.post("/v1/messages", MESSAGE), 529, "overloaded_error", "Overloaded");
-        SimulatorApiTest.assertError(http.post("/v1/messages", MESSAGE), 500, "api_error", null);
+        SimulatorApiTest.assertError(running.http().post("/v1/messages", MESSAGE), 529, "overloaded_error", "Overloaded");
+        SimulatorApiTest.assertError(running.http().post("/v1/messages", MESSAGE), 500, "api_error", null);
     }
 
     @Test
     void spendLimitHasDetailsAndNoRetryAfter() throws Exception {
-        sim.enqueue(Fault.spendLimitReached());
-        HttpResponse<String> r = http.post("/v1/messages", MESSAGE);
+        running.sim().enqueue(Fault.spendLimitReached());
+        HttpResponse<String> r = running.http().post("/v1/messages", MESSAGE);
 
         SimulatorApiTest.assertError(r, 429, "rate_limit_error", null);
         assertFalse(r.headers().firstValue("retry-after").isPresent());
@@ -147,8 +129,8 @@ class SimulatorFaultTest {
     @Test
     void htmlPageOfAProxy() throws Exception {
         String page = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-        sim.enqueue(Fault.html(502, page));
-        HttpResponse<String> r = http.post("/v1/messages", MESSAGE);
+        running.sim().enqueue(Fault.html(502, page));
+        HttpResponse<String> r = running.http().post("/v1/messages", MESSAGE);
 
         assertEquals(502, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
@@ -158,8 +140,8 @@ class SimulatorFaultTest {
 
     @Test
     void emptyBody() throws Exception {
-        sim.enqueue(Fault.emptyBody(503));
-        HttpResponse<String> r = http.post("/v1/messages", MESSAGE);
+        running.sim().enqueue(Fault.emptyBody(503));
+        HttpResponse<String> r = running.http().post("/v1/messages", MESSAGE);
 
         assertEquals(503, r.statusCode());
         assertEquals("", r.body());
@@ -168,27 +150,27 @@ class SimulatorFaultTest {
 
     @Test
     void dropConnectionSendsNothing() throws Exception {
-        sim.enqueue(Fault.dropConnection());
+        running.sim().enqueue(Fault.dropConnection());
 
-        assertThrows(IOException.class, () -> http.post("/v1/messages", MESSAGE));
-        assertEquals(1, sim.requests().size());
-        assertEquals(200, http.post("/v1/messages", MESSAGE).statusCode(), "the next request is answered");
+        assertThrows(IOException.class, () -> running.http().post("/v1/messages", MESSAGE));
+        assertEquals(1, running.sim().requests().size());
+        assertEquals(200, running.http().post("/v1/messages", MESSAGE).statusCode(), "the next request is answered");
     }
 
     @Test
     void delayWaitsWithoutBlockingOtherRequests() throws Exception {
-        sim.enqueue(Fault.delay(Duration.ofMillis(600)));
+        running.sim().enqueue(Fault.delay(Duration.ofMillis(600)));
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> slow = http.client().sendAsync(
-                HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v1/messages"))
+        CompletableFuture<HttpResponse<String>> slow = running.http().client().sendAsync(
+                HttpRequest.newBuilder(URI.create(running.sim().baseUrl() + "/v1/messages"))
                         .header("x-api-key", "k").header("anthropic-version", "2023-06-01")
                         .POST(HttpRequest.BodyPublishers.ofString(MESSAGE)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        while (sim.requests().isEmpty()) {
+        while (running.sim().requests().isEmpty()) {
             Thread.sleep(5); // make sure the slow one took the fault
         }
 
-        HttpResponse<String> fast = http.post("/v1/messages", MESSAGE);
+        HttpResponse<String> fast = running.http().post("/v1/messages", MESSAGE);
         assertEquals(200, fast.statusCode());
         assertFalse(slow.isDone(), "the delayed answer is still pending while another request is served");
 
@@ -200,8 +182,8 @@ class SimulatorFaultTest {
 
     @Test
     void delayedStillRunsTheChecks() throws Exception {
-        sim.enqueue(Fault.delay(Duration.ofMillis(10)).header("x-sim", "yes"));
-        HttpResponse<String> r = http.post("/v1/messages", Http.message("claude-nope", 10, "x"));
+        running.sim().enqueue(Fault.delay(Duration.ofMillis(10)).header("x-sim", "yes"));
+        HttpResponse<String> r = running.http().post("/v1/messages", Http.message("claude-nope", 10, "x"));
 
         assertEquals(404, r.statusCode());
         assertEquals("yes", r.headers().firstValue("x-sim").orElseThrow());
@@ -209,17 +191,17 @@ class SimulatorFaultTest {
 
     @Test
     void delayedFault() throws Exception {
-        sim.enqueue(Fault.overloaded().delayed(Duration.ofMillis(300)));
+        running.sim().enqueue(Fault.overloaded().delayed(Duration.ofMillis(300)));
         long start = System.nanoTime();
 
-        assertEquals(529, http.post("/v1/messages", MESSAGE).statusCode());
+        assertEquals(529, running.http().post("/v1/messages", MESSAGE).statusCode());
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(300));
     }
 
     @Test
     void streamErrorMidStream() throws Exception {
-        sim.enqueue(Fault.streamError(2, "overloaded_error", "Overloaded"));
-        HttpResponse<String> r = http.post("/v1/messages", STREAM);
+        running.sim().enqueue(Fault.streamError(2, "overloaded_error", "Overloaded"));
+        HttpResponse<String> r = running.http().post("/v1/messages", STREAM);
 
         assertEquals(200, r.statusCode());
         List<Http.Event> events = Http.events(r.body());
@@ -232,35 +214,35 @@ class SimulatorFaultTest {
 
     @Test
     void streamErrorOnANonStreamRequestIsAPlainError() throws Exception {
-        sim.enqueue(Fault.streamError(2, "overloaded_error", "Overloaded"), Fault.streamError(0, "new_error", "?"));
+        running.sim().enqueue(Fault.streamError(2, "overloaded_error", "Overloaded"), Fault.streamError(0, "new_error", "?"));
 
-        SimulatorApiTest.assertError(http.post("/v1/messages", MESSAGE), 529, "overloaded_error", "Overloaded");
-        SimulatorApiTest.assertError(http.post("/v1/messages", MESSAGE), 500, "new_error", "?");
+        SimulatorApiTest.assertError(running.http().post("/v1/messages", MESSAGE), 529, "overloaded_error", "Overloaded");
+        SimulatorApiTest.assertError(running.http().post("/v1/messages", MESSAGE), 500, "new_error", "?");
     }
 
     @Test
     void truncatedStreamJustEnds() throws Exception {
-        sim.enqueue(Fault.truncatedStream(1), Fault.truncatedStream(0), Fault.truncatedStream(99));
+        running.sim().enqueue(Fault.truncatedStream(1), Fault.truncatedStream(0), Fault.truncatedStream(99));
 
         assertEquals(List.of("message_start", "content_block_start", "ping", "content_block_delta"),
-                Http.names(Http.events(http.post("/v1/messages", STREAM).body())));
+                Http.names(Http.events(running.http().post("/v1/messages", STREAM).body())));
         assertEquals(List.of("message_start", "content_block_start", "ping"),
-                Http.names(Http.events(http.post("/v1/messages", STREAM).body())));
-        List<String> all = Http.names(Http.events(http.post("/v1/messages", STREAM).body()));
+                Http.names(Http.events(running.http().post("/v1/messages", STREAM).body())));
+        List<String> all = Http.names(Http.events(running.http().post("/v1/messages", STREAM).body()));
         assertEquals("message_delta", all.get(all.size() - 1), "never message_stop: " + all);
     }
 
     @Test
     void truncatedStreamOnANonStreamRequestCutsTheBody() {
-        sim.enqueue(Fault.truncatedStream(1));
+        running.sim().enqueue(Fault.truncatedStream(1));
 
-        assertThrows(IOException.class, () -> http.post("/v1/messages", MESSAGE));
+        assertThrows(IOException.class, () -> running.http().post("/v1/messages", MESSAGE));
     }
 
     @Test
     void toolUse() throws Exception {
-        sim.enqueue(Fault.toolUse("get_weather", "{\"city\":\"Paris\",\"days\":[1,2]}"));
-        JsonNode m = Http.json(http.post("/v1/messages", MESSAGE));
+        running.sim().enqueue(Fault.toolUse("get_weather", "{\"city\":\"Paris\",\"days\":[1,2]}"));
+        JsonNode m = Http.json(running.http().post("/v1/messages", MESSAGE));
 
         assertEquals("tool_use", m.path("stop_reason").asText());
         assertEquals(1, m.path("content").size());
@@ -274,8 +256,8 @@ class SimulatorFaultTest {
 
     @Test
     void toolUseStreamed() throws Exception {
-        sim.enqueue(Fault.toolUse("get_weather", "{\"city\":\"Paris\",\"days\":[1,2]}"));
-        List<Http.Event> events = Http.events(http.post("/v1/messages", STREAM).body());
+        running.sim().enqueue(Fault.toolUse("get_weather", "{\"city\":\"Paris\",\"days\":[1,2]}"));
+        List<Http.Event> events = Http.events(running.http().post("/v1/messages", STREAM).body());
 
         JsonNode start = events.get(1).data().path("content_block");
         assertEquals("tool_use", start.path("type").asText());
@@ -304,8 +286,8 @@ class SimulatorFaultTest {
 
     @Test
     void extraFieldsEverywhere() throws Exception {
-        sim.enqueue(Fault.withExtraFields());
-        JsonNode m = Http.json(http.post("/v1/messages", MESSAGE));
+        running.sim().enqueue(Fault.withExtraFields());
+        JsonNode m = Http.json(running.http().post("/v1/messages", MESSAGE));
 
         assertTrue(m.has("sim_future_field"));
         assertEquals("Echo: one two three", m.path("content").get(0).path("text").asText());
@@ -315,8 +297,8 @@ class SimulatorFaultTest {
 
     @Test
     void extraFieldsInStreams() throws Exception {
-        sim.enqueue(Fault.withExtraFields());
-        List<Http.Event> events = Http.events(http.post("/v1/messages", STREAM).body());
+        running.sim().enqueue(Fault.withExtraFields());
+        List<Http.Event> events = Http.events(running.http().post("/v1/messages", STREAM).body());
 
         List<String> names = Http.names(events);
         assertTrue(names.contains("sim_future_event"), names.toString());
@@ -330,17 +312,17 @@ class SimulatorFaultTest {
     void withersAddHeadersAndLeaveTheOriginalAlone() throws Exception {
         Fault base = Fault.overloaded();
         Instant at = Instant.parse("2026-11-25T13:00:00Z");
-        sim.enqueue(base.retryAfterMillis(250).header("X-Should-Retry", "false"), base.retryAfterDate(at),
+        running.sim().enqueue(base.retryAfterMillis(250).header("X-Should-Retry", "false"), base.retryAfterDate(at),
                 base.retryAfterSeconds(7), base);
 
-        HttpResponse<String> r1 = http.post("/v1/messages", MESSAGE);
+        HttpResponse<String> r1 = running.http().post("/v1/messages", MESSAGE);
         assertEquals("250", r1.headers().firstValue("retry-after-ms").orElseThrow());
         assertEquals("false", r1.headers().firstValue("x-should-retry").orElseThrow());
-        String date = http.post("/v1/messages", MESSAGE).headers().firstValue("retry-after").orElseThrow();
+        String date = running.http().post("/v1/messages", MESSAGE).headers().firstValue("retry-after").orElseThrow();
         assertEquals("Wed, 25 Nov 2026 13:00:00 GMT", date);
         assertEquals(at, ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        assertEquals("7", http.post("/v1/messages", MESSAGE).headers().firstValue("retry-after").orElseThrow());
-        HttpResponse<String> plain = http.post("/v1/messages", MESSAGE);
+        assertEquals("7", running.http().post("/v1/messages", MESSAGE).headers().firstValue("retry-after").orElseThrow());
+        HttpResponse<String> plain = running.http().post("/v1/messages", MESSAGE);
         assertEquals(529, plain.statusCode());
         assertFalse(plain.headers().firstValue("retry-after-ms").isPresent(), "the original fault is unchanged");
         assertFalse(plain.headers().firstValue("x-should-retry").isPresent());

@@ -6,32 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The SSE form of the messages answer. */
 class SimulatorStreamTest {
 
-    private static ClaudeSimulator sim;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sim = ClaudeSimulator.start();
-        http = new Http(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final RunningSimulator running = new RunningSimulator();
 
     @Test
     void streamsTheApiEventSequence() throws Exception {
-        HttpResponse<String> r = http.post("/v1/messages", Http.streamedMessage("claude-sonnet-5-5", 100, "hello brave new world"));
+        HttpResponse<String> r = running.http().post("/v1/messages", Http.streamedMessage("claude-sonnet-5-5", 100, "hello brave new world"));
 
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElseThrow().startsWith("text/event-stream"));
@@ -74,7 +62,7 @@ class SimulatorStreamTest {
     @Test
     void streamStopsAtMaxTokens() throws Exception {
         List<Http.Event> events = Http.events(
-                http.post("/v1/messages", Http.streamedMessage("claude-opus-4-8", 2, "a b c d")).body());
+                running.http().post("/v1/messages", Http.streamedMessage("claude-opus-4-8", 2, "a b c d")).body());
 
         List<Http.Event> deltas = events.stream().filter(e -> e.name().equals("content_block_delta")).toList();
         assertEquals(2, deltas.size());
@@ -86,7 +74,7 @@ class SimulatorStreamTest {
 
     @Test
     void invalidStreamRequestsGetPlainJsonErrors() throws Exception {
-        HttpResponse<String> r = http.post("/v1/messages", Http.streamedMessage("claude-nope", 5, "x"));
+        HttpResponse<String> r = running.http().post("/v1/messages", Http.streamedMessage("claude-nope", 5, "x"));
 
         SimulatorApiTest.assertError(r, 404, "not_found_error", "model: claude-nope");
     }
