@@ -42,7 +42,8 @@ final class ClaudeClientFactory {
         }
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
         ClaudeCalls calls = new ClaudeCalls(new TransportErrors(config.baseUrl(), config.readTimeout()));
-        return new ClaudeClientImpl(name, rest, rateLimits, calls, config.model().orElse(null), config.maxTokens());
+        return new ClaudeClientImpl(name, rest, rateLimits, calls, config.model().orElse(null), config.maxTokens(),
+                SamplingDefaults.of(config));
     }
 
     /** @throws ConfigurationException when the base URL is not an absolute http(s) URL */

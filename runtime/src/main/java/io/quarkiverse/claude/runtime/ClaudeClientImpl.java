@@ -17,11 +17,11 @@ final class ClaudeClientImpl implements ClaudeClient {
     private final Models models;
 
     ClaudeClientImpl(String name, ClaudeRestApi rest, RateLimitTracker rateLimits, ClaudeCalls calls, String model,
-            int maxTokens) {
+            int maxTokens, SamplingDefaults sampling) {
         this.name = name;
         this.rest = rest;
         this.rateLimits = rateLimits;
-        this.messages = new MessagesImpl(rest, calls, model, maxTokens);
+        this.messages = new MessagesImpl(rest, calls, model, maxTokens, sampling);
         this.models = new ModelsImpl(rest, calls);
     }
 

@@ -16,12 +16,15 @@ final class MessagesImpl implements Messages {
     private final ClaudeCalls calls;
     private final String defaultModel;
     private final int defaultMaxTokens;
+    private final SamplingDefaults sampling;
 
-    MessagesImpl(ClaudeRestApi api, ClaudeCalls calls, String defaultModel, int defaultMaxTokens) {
+    MessagesImpl(ClaudeRestApi api, ClaudeCalls calls, String defaultModel, int defaultMaxTokens,
+            SamplingDefaults sampling) {
         this.api = api;
         this.calls = calls;
         this.defaultModel = defaultModel;
         this.defaultMaxTokens = defaultMaxTokens;
+        this.sampling = sampling;
     }
 
     @Override
@@ -50,7 +53,7 @@ final class MessagesImpl implements Messages {
 
     private MessageRequest withDefaults(MessageRequest request) {
         Objects.requireNonNull(request, "request");
-        if (request.model() != null && request.maxTokens() != null) {
+        if (request.model() != null && request.maxTokens() != null && !sampling.appliesTo(request)) {
             return request;
         }
         MessageRequest.Builder builder = request.toBuilder();
@@ -59,6 +62,9 @@ final class MessagesImpl implements Messages {
         }
         if (request.maxTokens() == null) {
             builder.maxTokens(defaultMaxTokens);
+        }
+        if (sampling.appliesTo(request)) {
+            sampling.applyTo(builder);
         }
         return builder.build();
     }

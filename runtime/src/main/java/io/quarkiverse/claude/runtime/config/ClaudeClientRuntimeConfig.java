@@ -80,4 +80,30 @@ public interface ClaudeClientRuntimeConfig {
      */
     @WithDefault("2000")
     int logBodyLimit();
+
+    /**
+     * The `temperature` used when a request sets none of `temperature`, `top_p` and `top_k`. The API rejects it with
+     * `anthropic-version` 2026-10-21, so the build fails when both are configured.
+     */
+    Optional<Double> temperature();
+
+    /**
+     * The `top_p` used when a request sets none of `temperature`, `top_p` and `top_k`. The API rejects it with
+     * `anthropic-version` 2026-10-21, so the build fails when both are configured.
+     */
+    Optional<Double> topP();
+
+    /**
+     * The `top_k` used when a request sets none of `temperature`, `top_p` and `top_k`. The API rejects it with
+     * `anthropic-version` 2026-10-21, so the build fails when both are configured.
+     */
+    Optional<Integer> topK();
+
+    /**
+     * Call `GET /v1/models/{model}` once at startup to check the API key and the configured `model`. An invalid key
+     * (401), a key without access (403) or an unknown or unavailable model (404) then fails startup with the typed
+     * error; other failures (network, overload) only log a warning. Needs `model` to be set.
+     */
+    @WithDefault("false")
+    boolean verifyOnStartup();
 }

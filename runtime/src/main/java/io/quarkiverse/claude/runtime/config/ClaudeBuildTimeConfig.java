@@ -1,0 +1,51 @@
+package io.quarkiverse.claude.runtime.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Build-time configuration of the Claude extension: how strictly the configuration of the clients is checked when the
+ * application is built.
+ */
+@ConfigMapping(prefix = "quarkus.claude")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface ClaudeBuildTimeConfig {
+
+    /**
+     * What the build does with a configured model (`quarkus.claude.model`, `quarkus.claude."client-name".model`) that
+     * is not in the extension's model catalogue, that is retired, or whose `max-tokens` exceeds the model's maximum
+     * output: `fail` the build, `warn` and go on, or `off` to skip model checks. A deprecated model always only warns.
+     * Use `warn` or `quarkus.claude.extra-models` when Anthropic releases a model before the extension knows it.
+     */
+    @WithDefault("fail")
+    ModelCheck modelCheck();
+
+    /**
+     * Model ids to accept although the extension's model catalogue does not know them, for example a model released
+     * after this version of the extension. Their `max-tokens` is not checked.
+     */
+    Optional<List<String>> extraModels();
+
+    /**
+     * Let a production build go on when `quarkus.claude.api-key` holds a literal key in a configuration source packaged
+     * into the application (such as `application.properties`). A key in a jar or an image is a leaked key: prefer
+     * `quarkus.claude.api-key=${ANTHROPIC_API_KEY}` and set the environment variable where the application runs.
+     */
+    @WithDefault("false")
+    boolean allowLiteralApiKey();
+
+    /** What to do with a model the catalogue does not accept. */
+    enum ModelCheck {
+        /** Fail the build. */
+        FAIL,
+        /** Log a warning and go on. */
+        WARN,
+        /** Do not check models. */
+        OFF
+    }
+}
