@@ -42,12 +42,15 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     /**
      * @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key or an unusable
-     *         base URL
+     *         base URL, or, with {@code verify-on-startup}, when the API refuses the key or the model
      */
     public void checkConfigured(String name) {
         ClaudeClientRuntimeConfig client = configOf(name);
-        ApiKeys.require(name, client);
+        StartupChecks.checkKeyShape(name, ApiKeys.require(name, client));
         ClaudeClientFactory.baseUri(name, client);
+        if (client.verifyOnStartup()) {
+            StartupChecks.verify(name, client, client(name));
+        }
     }
 
     private ClaudeClientRuntimeConfig configOf(String name) {

@@ -1,0 +1,82 @@
+package io.quarkiverse.claude.deployment.checks;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+
+/**
+ * What the build sees of one client's configuration: for each key the application sets, the property name as written
+ * and, except for the API key, the value. The API key's value is never kept: only whether it is an expression, where it
+ * comes from and whether it looks like a Claude key.
+ */
+public final class ClientSettings {
+
+    private final String name;
+    private final Map<String, Setting> settings;
+    private final ApiKeySetting apiKey;
+
+    ClientSettings(String name, Map<String, Setting> settings, ApiKeySetting apiKey) {
+        this.name = name;
+        this.settings = Map.copyOf(settings);
+        this.apiKey = apiKey;
+    }
+
+    /** @return the client name, {@link ClaudeRuntimeConfig#DEFAULT_CLIENT_NAME} for the default client */
+    public String name() {
+        return name;
+    }
+
+    /** @return the key's value as set (after expansion), if the application sets it and it resolves at build time */
+    public Optional<Setting> get(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    /** @return the API key as far as the build may know it, if the application sets one */
+    public Optional<ApiKeySetting> apiKey() {
+        return Optional.ofNullable(apiKey);
+    }
+
+    /** @return the property that sets {@code key} for this client, as the application writes it or canonically */
+    public String property(String key) {
+        Setting setting = settings.get(key);
+        if (setting != null) {
+            return setting.property();
+        }
+        if (key.equals(ConfigReader.API_KEY) && apiKey != null) {
+            return apiKey.property();
+        }
+        return canonicalProperty(name, key);
+    }
+
+    static String canonicalProperty(String clientName, String key) {
+        return ClaudeRuntimeConfig.isDefault(clientName) ? "quarkus.claude." + key
+                : "quarkus.claude.\"" + clientName + "\"." + key;
+    }
+
+    /** One configured value. */
+    public record Setting(String property, String value) {
+    }
+
+    /**
+     * The API key, without its value.
+     *
+     * @param property the property that sets it
+     * @param expression true when the raw value is an expression such as {@code ${ANTHROPIC_API_KEY}}
+     * @param blank true when the raw value is empty
+     * @param sourceName the configuration source the raw value comes from
+     * @param shapedLikeClaudeKey whether a literal value starts like a Claude key
+     */
+    public record ApiKeySetting(String property, boolean expression, boolean blank, String sourceName,
+            boolean shapedLikeClaudeKey) {
+
+        public boolean literal() {
+            return !expression && !blank;
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKeySetting[" + property + ", expression=" + expression + ", source=" + sourceName + "]";
+        }
+    }
+}
