@@ -9,14 +9,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
 
-/** A base URL that is not an absolute http(s) URL fails startup, naming the property and an example. */
+/**
+ * A base URL that is not an absolute http(s) URL, set only where the application runs (so the build cannot see it), fails
+ * startup, naming the property and an example. The build-time check is {@code checks.BadBaseUrlFailsBuildTest}.
+ */
 class BadBaseUrlFailsStartupTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(MissingApiKeyFailsStartupTest.UsesClaude.class))
             .overrideConfigKey("quarkus.claude.api-key", "sk-ant-api03-secret-for-base-url-test")
-            .overrideConfigKey("quarkus.claude.base-url", "api.anthropic.com")
+            .overrideRuntimeConfigKey("quarkus.claude.base-url", "api.anthropic.com")
             .assertException(failure -> {
                 Throwable cause = MissingApiKeyFailsStartupTest.rootConfigurationException(failure);
                 assertTrue(cause.getMessage().contains("quarkus.claude.base-url=api.anthropic.com"), cause.getMessage());
