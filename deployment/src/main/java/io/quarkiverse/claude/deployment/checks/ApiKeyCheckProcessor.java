@@ -30,20 +30,31 @@ class ApiKeyCheckProcessor {
     static List<ConfigProblemBuildItem> check(ClientSettings client, LaunchMode mode, boolean allowLiteral,
             Path workingDirectory) {
         List<ConfigProblemBuildItem> found = new ArrayList<>();
-        client.apiKey().filter(ClientSettings.ApiKeySetting::literal).ifPresent(key -> {
+        boolean production = mode == LaunchMode.NORMAL && !allowLiteral;
+        client.apiKey().filter(ClientSettings.ApiKeySetting::writesAKey).ifPresent(key -> {
             String property = key.property();
-            if (mode == LaunchMode.NORMAL && !allowLiteral && isPackaged(key.sourceName(), workingDirectory)) {
-                found.add(ConfigProblemBuildItem.error(property + " holds a literal API key in " + key.sourceName()
+            if (production && isPackaged(key.sourceName(), workingDirectory)) {
+                found.add(ConfigProblemBuildItem.error(property + " holds a literal API key"
+                        + (key.literal() ? "" : " as the default of an expression") + " in " + key.sourceName()
                         + ", which is packaged into the application: a key in a jar or an image is a leaked key. Use "
                         + property + "=${ANTHROPIC_API_KEY} and set the ANTHROPIC_API_KEY environment variable where"
                         + " the application runs (or, to accept the risk, quarkus.claude.allow-literal-api-key=true)."));
             }
-            if (!key.shapedLikeClaudeKey()) {
+            if (key.literal() && !key.shapedLikeClaudeKey()) {
                 found.add(ConfigProblemBuildItem.warning(property + " does not look like a Claude API key: Claude keys"
                         + " start with " + ApiKeyShape.PREFIX + ". Check that it holds the key from"
                         + " https://console.anthropic.com/settings/keys."));
             }
         });
+        if (production) {
+            client.otherProfileApiKeys().stream()
+                    .filter(key -> key.writesAKey() && isPackaged(key.sourceName(), workingDirectory))
+                    .forEach(key -> found.add(ConfigProblemBuildItem.warning(key.property()
+                            + " holds a literal API key in " + key.sourceName() + ": this build does not use that"
+                            + " profile, but the file is packaged into the application all the same. Keep keys for"
+                            + " dev and test in a .env file or the environment (or, to accept the risk,"
+                            + " quarkus.claude.allow-literal-api-key=true).")));
+        }
         return found;
     }
 

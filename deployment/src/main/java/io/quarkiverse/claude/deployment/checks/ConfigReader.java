@@ -1,11 +1,13 @@
 package io.quarkiverse.claude.deployment.checks;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -32,6 +34,9 @@ final class ConfigReader {
             "betas", "connect-timeout", "read-timeout", "log-requests", "log-responses", "log-body-limit", "temperature",
             "top-p", "top-k", "verify-on-startup");
 
+    /** An expression default that is neither empty nor another expression: {@code ${NAME:literal}}. */
+    private static final Pattern LITERAL_DEFAULT = Pattern.compile("\\$\\{[^:}]*:(?!\\$\\{)[^}\\s][^}]*}");
+
     private ConfigReader() {
     }
 
@@ -39,6 +44,9 @@ final class ConfigReader {
         SmallRyeConfig smallRye = config.unwrap(SmallRyeConfig.class);
         // client name -> key -> property names as written (quoted or not)
         Map<String, Map<String, Set<String>>> found = new TreeMap<>();
+        // client name -> key -> property names written for a profile this build does not use
+        Map<String, Map<String, Set<String>>> otherProfiles = new TreeMap<>();
+        List<String> activeProfiles = smallRye.getProfiles();
         for (String name : injectedNames) {
             found.computeIfAbsent(name, n -> new TreeMap<>());
         }
@@ -52,9 +60,17 @@ final class ConfigReader {
             if (clientAndKey != null && CLIENT_KEYS.contains(clientAndKey[1])) {
                 found.computeIfAbsent(clientAndKey[0], n -> new TreeMap<>())
                         .computeIfAbsent(clientAndKey[1], k -> new TreeSet<>()).add(unprofiled);
+                // %test keys are taken for test fixtures (fakes for a simulator or a mock), not for real keys
+                if (!property.equals(unprofiled) && profilesOf(property).stream()
+                        .noneMatch(profile -> activeProfiles.contains(profile) || profile.equals("test"))) {
+                    otherProfiles.computeIfAbsent(clientAndKey[0], n -> new TreeMap<>())
+                            .computeIfAbsent(clientAndKey[1], k -> new TreeSet<>()).add(property);
+                }
             }
         }
-        return found.entrySet().stream().map(e -> client(smallRye, e.getKey(), e.getValue())).toList();
+        return found.entrySet().stream()
+                .map(e -> client(smallRye, e.getKey(), e.getValue(), otherProfiles.getOrDefault(e.getKey(), Map.of())))
+                .toList();
     }
 
     /** @return {client name, key}, or null when the name is not shaped like a client key */
@@ -73,6 +89,11 @@ final class ConfigReader {
         return new String[] { afterPrefix.substring(0, dot), afterPrefix.substring(dot + 1) };
     }
 
+    /** @return the profiles of {@code %dev,test.name}: dev and test */
+    private static List<String> profilesOf(String property) {
+        return List.of(property.substring(1, property.indexOf('.')).split(","));
+    }
+
     private static String withoutProfile(String property) {
         if (property.startsWith("%")) {
             int dot = property.indexOf('.');
@@ -81,7 +102,8 @@ final class ConfigReader {
         return property;
     }
 
-    private static ClientSettings client(SmallRyeConfig config, String name, Map<String, Set<String>> written) {
+    private static ClientSettings client(SmallRyeConfig config, String name, Map<String, Set<String>> written,
+            Map<String, Set<String>> profiled) {
         Map<String, ClientSettings.Setting> settings = new LinkedHashMap<>();
         for (String key : CHECKED_KEYS) {
             for (String property : candidates(name, key, written)) {
@@ -94,21 +116,43 @@ final class ConfigReader {
         }
         ClientSettings.ApiKeySetting apiKey = null;
         for (String property : candidates(name, API_KEY, written)) {
-            ConfigValue raw = Expressions.withoutExpansion(() -> config.getConfigValue(property));
-            if (raw != null && raw.getValue() != null && !isMappingDefault(raw)) {
-                String value = raw.getValue();
-                apiKey = new ClientSettings.ApiKeySetting(property, value.contains("${"), value.isBlank(),
-                        raw.getConfigSourceName(), ApiKeyShape.looksLikeClaudeKey(value));
+            apiKey = apiKey(config, property);
+            if (apiKey != null) {
                 break;
             }
         }
-        return new ClientSettings(name, settings, apiKey);
+        List<ClientSettings.ApiKeySetting> otherProfiles = new ArrayList<>();
+        for (String property : profiled.getOrDefault(API_KEY, Set.of())) {
+            ClientSettings.ApiKeySetting other = apiKey(config, property);
+            if (other != null) {
+                otherProfiles.add(other);
+            }
+        }
+        return new ClientSettings(name, settings, apiKey, otherProfiles);
     }
 
     private static Set<String> candidates(String name, String key, Map<String, Set<String>> written) {
         Set<String> candidates = new java.util.LinkedHashSet<>(written.getOrDefault(key, Set.of()));
         candidates.add(ClientSettings.canonicalProperty(name, key));
         return candidates;
+    }
+
+    /** Reads the raw value, never expanded and never kept: only what the checks need to know about it. */
+    private static ClientSettings.ApiKeySetting apiKey(SmallRyeConfig config, String property) {
+        ConfigValue raw;
+        try {
+            raw = Expressions.withoutExpansion(() -> config.getConfigValue(property));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (raw == null || raw.getValue() == null || isMappingDefault(raw)) {
+            return null;
+        }
+        String value = raw.getValue();
+        boolean expression = value.contains("${");
+        boolean literalDefault = expression && LITERAL_DEFAULT.matcher(value).find();
+        return new ClientSettings.ApiKeySetting(property, expression, literalDefault, value.isBlank(),
+                raw.getConfigSourceName(), ApiKeyShape.looksLikeClaudeKey(value));
     }
 
     /** @return the value, or null when unset, a default of the mapping, or not resolvable at build time */

@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.deployment.checks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,30 +44,34 @@ class ModelCheckProcessor {
 
         List<ConfigProblemBuildItem> check(ClientSettings client) {
             Optional<ClientSettings.Setting> configured = client.get("model").filter(s -> !s.value().isBlank());
-            if (configured.isEmpty() || extraModels.contains(configured.get().value())) {
+            if (configured.isEmpty()) {
                 return List.of();
             }
             String property = configured.get().property();
             String id = configured.get().value();
             Optional<CatalogueModel> known = catalogue.find(id);
             if (known.isEmpty()) {
+                if (extraModels.contains(id)) {
+                    return List.of();
+                }
                 return List.of(ConfigProblemBuildItem.of(fail, property + "=" + id
                         + " is not a Claude model this extension knows. Did you mean " + orList(catalogue.closest(id, 3))
                         + "? If it is a model newer than this extension, accept it with quarkus.claude.extra-models=" + id
                         + " (or set quarkus.claude.model-check=warn)."));
             }
             CatalogueModel model = known.get();
-            String replacement = model.replacement().map(r -> " Use " + r + " instead.").orElse("");
             if (model.status() == ModelStatus.RETIRED) {
                 return List.of(ConfigProblemBuildItem.of(fail, property + "=" + id + ": " + model.displayName()
                         + " was retired on " + model.retiredOn().orElseThrow()
-                        + " and the API no longer serves it (requests fail with 404)." + replacement));
+                        + " and the API no longer serves it (requests fail with 404)."
+                        + model.replacement().map(r -> " Use " + r + " instead.").orElse("")));
             }
-            List<ConfigProblemBuildItem> found = new java.util.ArrayList<>();
+            List<ConfigProblemBuildItem> found = new ArrayList<>();
             if (model.status() == ModelStatus.DEPRECATED) {
                 found.add(ConfigProblemBuildItem.warning(property + "=" + id + ": " + model.displayName()
-                        + " is deprecated; its end of life is " + model.endOfLife().orElseThrow()
-                        + ", after which the API no longer serves it." + replacement.replace("instead", "before then")));
+                        + " is deprecated (end of life " + model.endOfLife().orElseThrow()
+                        + "): after that date the API no longer serves it."
+                        + model.replacement().map(r -> " Move to " + r + " before then.").orElse("")));
             }
             client.get("max-tokens").ifPresent(maxTokens -> {
                 Integer value = parseInt(maxTokens.value());

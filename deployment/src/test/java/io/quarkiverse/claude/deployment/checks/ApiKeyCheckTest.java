@@ -20,7 +20,7 @@ class ApiKeyCheckTest {
 
     static ClientSettings client(boolean expression, String source, boolean shaped) {
         return new ClientSettings("<default>", Map.of(),
-                new ClientSettings.ApiKeySetting("quarkus.claude.api-key", expression, false, source, shaped));
+                new ClientSettings.ApiKeySetting("quarkus.claude.api-key", expression, false, false, source, shaped));
     }
 
     static List<ConfigProblemBuildItem> check(ClientSettings client, LaunchMode mode, boolean allow) {
@@ -40,6 +40,28 @@ class ApiKeyCheckTest {
     @Test
     void expressionsPass() {
         assertTrue(check(client(true, PACKAGED, false), LaunchMode.NORMAL, false).isEmpty());
+    }
+
+    @Test
+    void aLiteralDefaultOfAnExpressionIsALiteral() {
+        ClientSettings fallback = new ClientSettings("<default>", Map.of(), new ClientSettings.ApiKeySetting(
+                "quarkus.claude.api-key", true, true, false, PACKAGED, false));
+        List<ConfigProblemBuildItem> problems = check(fallback, LaunchMode.NORMAL, false);
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).message().contains("as the default of an expression"));
+    }
+
+    @Test
+    void keysOfOtherProfilesWarnInTheProductionBuild() {
+        ClientSettings.ApiKeySetting dev = new ClientSettings.ApiKeySetting("%dev.quarkus.claude.api-key", false, false,
+                false, PACKAGED, true);
+        ClientSettings client = new ClientSettings("<default>", Map.of(), null, List.of(dev));
+        List<ConfigProblemBuildItem> problems = check(client, LaunchMode.NORMAL, false);
+        assertEquals(1, problems.size());
+        assertEquals(ConfigProblemBuildItem.Severity.WARNING, problems.get(0).severity());
+        assertTrue(problems.get(0).message().startsWith("%dev.quarkus.claude.api-key holds a literal API key in"));
+        assertTrue(check(client, LaunchMode.TEST, false).isEmpty());
+        assertTrue(check(client, LaunchMode.NORMAL, true).isEmpty());
     }
 
     @Test

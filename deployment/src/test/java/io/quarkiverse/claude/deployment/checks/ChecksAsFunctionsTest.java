@@ -48,6 +48,8 @@ class ChecksAsFunctionsTest {
                 new ModelCheckProcessor.ModelChecks(CATALOGUE, List.of(), false).check(unknown).get(0).severity());
         assertTrue(new ModelCheckProcessor.ModelChecks(CATALOGUE, List.of(" claude-sonnet-9"), true).check(unknown)
                 .isEmpty());
+        assertEquals(1, new ModelCheckProcessor.ModelChecks(CATALOGUE, List.of("claude-opus-4"), true)
+                .check(client("model", "claude-opus-4")).size(), "extra-models does not revive a retired model");
         assertTrue(new ModelCheckProcessor.ModelChecks(CATALOGUE, List.of(), true)
                 .check(client("model", "claude-opus-5-5", "max-tokens", "128000")).isEmpty());
         assertEquals(1, new ModelCheckProcessor.ModelChecks(CATALOGUE, List.of(), true)

@@ -43,9 +43,9 @@ class ConfigWarningsTest {
                 List<String> warnings = BuildFailures.checkWarnings(records);
                 assertTrue(records.stream().filter(r -> r.getLoggerName().equals(BuildFailures.CHECKS_LOGGER))
                         .allMatch(r -> r.getLevel().intValue() == Level.WARNING.intValue()));
-                assertOne(warnings, "quarkus.claude.model=claude-sonnet-4-5: Claude Sonnet 4.5 is deprecated;"
-                        + " its end of life is 2026-11-30, after which the API no longer serves it."
-                        + " Use claude-sonnet-4-6 before then.");
+                assertOne(warnings, "quarkus.claude.model=claude-sonnet-4-5: Claude Sonnet 4.5 is deprecated"
+                        + " (end of life 2026-11-30): after that date the API no longer serves it."
+                        + " Move to claude-sonnet-4-6 before then.");
                 assertOne(warnings, "quarkus.claude.\"remote\".base-url=http://gateway.example.com:8080 uses plain"
                         + " http to gateway.example.com, which is not this machine: the API key would travel in clear"
                         + " text. Use https, or http only to localhost.");
