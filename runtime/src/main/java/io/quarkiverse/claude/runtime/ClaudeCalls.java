@@ -3,6 +3,7 @@ package io.quarkiverse.claude.runtime;
 import java.util.function.Supplier;
 
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,5 +28,10 @@ public class ClaudeCalls {
 
     public <T> Uni<T> async(Supplier<Uni<T>> call) {
         return Uni.createFrom().<T> deferred(call::get).onFailure().transform(errors::translate);
+    }
+
+    /** A stream of events; a failure before or during the stream arrives typed. */
+    public <T> Multi<T> stream(Supplier<Multi<T>> call) {
+        return Multi.createFrom().<T> deferred(call::get).onFailure().transform(errors::translate);
     }
 }

@@ -7,6 +7,8 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TokenCount;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.model.stream.StreamEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** The Messages API of one client: fills the configured defaults, then calls through {@link ClaudeCalls}. */
@@ -34,6 +36,17 @@ final class MessagesImpl implements Messages {
     public Uni<Message> createAsync(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
         return calls.async(() -> api.createMessageAsync(complete));
+    }
+
+    @Override
+    public Multi<StreamEvent> stream(MessageRequest request) {
+        MessageRequest complete = withDefaults(request).toBuilder().stream(true).build();
+        return calls.stream(() -> {
+            StreamDecoder decoder = new StreamDecoder();
+            return api.streamMessage(complete)
+                    .onItem().transformToIterable(decoder::decode)
+                    .onCompletion().invoke(decoder::checkComplete);
+        });
     }
 
     @Override

@@ -59,14 +59,17 @@ public final class ApiErrors {
         return new ApiError(status, type, message, requestId,
                 ResponseHeaders.retryAfter(header, () -> ZonedDateTime.now(ZoneOffset.UTC)),
                 ResponseHeaders.shouldRetry(header), errorCode, ResponseHeaders.rateLimits(header),
-                body == null ? "" : body);
+                body == null ? "" : body, false, false);
     }
 
-    /** Reads the data of an SSE {@code error} event, which has the body's shape but arrives after a 200. */
-    public static ApiError parseStreamError(String data, Function<String, String> header) {
-        ApiError error = parse(200, header, data);
-        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(),
-                error.retryAfter(), error.shouldRetry(), error.errorCode(), error.rateLimits(), error.body());
+    /**
+     * Reads the data of an SSE {@code error} event, which has the body's shape but arrives after a 200; its status is
+     * the documented status of its {@code error.type}.
+     */
+    public static ApiError parseStreamError(String data, boolean contentDelivered) {
+        ApiError error = parse(200, name -> null, data);
+        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(), null, null,
+                error.errorCode(), error.rateLimits(), error.body(), true, contentDelivered);
     }
 
     public static ClaudeApiException toException(ApiError error) {

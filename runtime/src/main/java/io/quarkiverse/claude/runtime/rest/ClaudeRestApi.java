@@ -9,12 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.ModelInfo;
 import io.quarkiverse.claude.model.ModelPage;
 import io.quarkiverse.claude.model.TokenCount;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,6 +39,12 @@ public interface ClaudeRestApi {
     @POST
     @Path("/messages")
     Uni<Message> createMessageAsync(MessageRequest request);
+
+    /** The request must have {@code "stream": true}. Each item is one server-sent event, its data unparsed. */
+    @POST
+    @Path("/messages")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> streamMessage(MessageRequest request);
 
     @POST
     @Path("/messages/count_tokens")
