@@ -29,18 +29,24 @@ final class MessagesImpl implements Messages {
     @Override
     public Message create(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
+        RequestPreflight.checkCreate(complete);
         return calls.blocking(() -> api.createMessage(complete));
     }
 
     @Override
     public Uni<Message> createAsync(MessageRequest request) {
-        MessageRequest complete = withDefaults(request);
-        return calls.async(() -> api.createMessageAsync(complete));
+        return Uni.createFrom().item(() -> withDefaults(request)).invoke(RequestPreflight::checkCreate)
+                .chain(complete -> calls.async(() -> api.createMessageAsync(complete)));
     }
 
     @Override
     public Multi<StreamEvent> stream(MessageRequest request) {
-        MessageRequest complete = withDefaults(request).toBuilder().stream(true).build();
+        return Uni.createFrom().item(() -> withDefaults(request).toBuilder().stream(true).build())
+                .invoke(RequestPreflight::checkCreate)
+                .onItem().transformToMulti(this::streamChecked);
+    }
+
+    private Multi<StreamEvent> streamChecked(MessageRequest complete) {
         return calls.stream(() -> {
             StreamDecoder decoder = new StreamDecoder();
             return api.streamMessage(complete)
@@ -52,13 +58,14 @@ final class MessagesImpl implements Messages {
     @Override
     public TokenCount countTokens(MessageRequest request) {
         MessageRequest complete = withDefaultModel(request);
+        RequestPreflight.checkCountTokens(complete);
         return calls.blocking(() -> api.countTokens(complete));
     }
 
     @Override
     public Uni<TokenCount> countTokensAsync(MessageRequest request) {
-        MessageRequest complete = withDefaultModel(request);
-        return calls.async(() -> api.countTokensAsync(complete));
+        return Uni.createFrom().item(() -> withDefaultModel(request)).invoke(RequestPreflight::checkCountTokens)
+                .chain(complete -> calls.async(() -> api.countTokensAsync(complete)));
     }
 
     private MessageRequest withDefaults(MessageRequest request) {

@@ -21,6 +21,7 @@ import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.PermissionException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
+import io.quarkiverse.claude.model.RateLimits;
 
 /**
  * Reads an error answer (status, headers, body) into an {@link ApiError}, and picks the exception of its class: by
@@ -70,6 +71,15 @@ public final class ApiErrors {
         ApiError error = parse(200, name -> null, data);
         return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(), null, null,
                 error.errorCode(), error.rateLimits(), error.body(), true, contentDelivered);
+    }
+
+    /**
+     * An error found before sending, in the shape the API would have answered; it has no request id because nothing
+     * was sent.
+     */
+    public static ApiError preflight(int status, String type, String message) {
+        return new ApiError(status, type, message + " (checked before sending: nothing was sent)", null, null,
+                Boolean.FALSE, null, RateLimits.NONE, "", false, false);
     }
 
     public static ClaudeApiException toException(ApiError error) {
