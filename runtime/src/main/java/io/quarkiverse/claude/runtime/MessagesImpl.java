@@ -68,7 +68,7 @@ final class MessagesImpl implements Messages {
                 .chain(complete -> calls.async(() -> api.countTokensAsync(complete)));
     }
 
-    private MessageRequest withDefaults(MessageRequest request) {
+    MessageRequest withDefaults(MessageRequest request) {
         Objects.requireNonNull(request, "request");
         if (request.model() != null && request.maxTokens() != null) {
             return request;

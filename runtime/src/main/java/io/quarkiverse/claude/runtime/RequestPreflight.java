@@ -47,12 +47,17 @@ final class RequestPreflight {
 
     /** Checks a request for {@code POST /v1/messages}. */
     static void checkCreate(MessageRequest request) {
+        checkRequest(request);
+        checkSize(request, MESSAGES_MAX_BYTES);
+    }
+
+    /** The checks of {@link #checkCreate} but the size, which a batch checks for all its requests at once. */
+    static void checkRequest(MessageRequest request) {
         checkCommon(request);
         if (request.maxTokens() == null || request.maxTokens() < 1) {
             throw invalid("max_tokens: must be at least 1, was " + request.maxTokens()
                     + " (set quarkus.claude.max-tokens or MessageRequest.Builder.maxTokens)");
         }
-        checkSize(request, MESSAGES_MAX_BYTES);
     }
 
     /** Checks a request for {@code POST /v1/messages/count_tokens}, which takes no {@code max_tokens}. */

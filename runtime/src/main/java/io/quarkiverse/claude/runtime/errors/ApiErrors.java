@@ -68,9 +68,14 @@ public final class ApiErrors {
      * the documented status of its {@code error.type}.
      */
     public static ApiError parseStreamError(String data, boolean contentDelivered) {
-        ApiError error = parse(200, name -> null, data);
+        return parseEmbedded(data, true, contentDelivered);
+    }
+
+    /** Reads an error body found inside a 200 answer (an SSE event, a batch result). */
+    public static ApiError parseEmbedded(String body, boolean inStream, boolean contentDelivered) {
+        ApiError error = parse(200, name -> null, body);
         return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(), null, null,
-                error.errorCode(), error.rateLimits(), error.body(), true, contentDelivered);
+                error.errorCode(), error.rateLimits(), error.body(), inStream, contentDelivered);
     }
 
     /**
