@@ -1,31 +1,203 @@
 package io.quarkiverse.claude.runtime;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
+import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Runs the calls of one client, so that every failure reaches the caller as a typed
- * {@link io.quarkiverse.claude.errors.ClaudeException}. The one place where per-call policies wrap the REST calls.
+ * {@link io.quarkiverse.claude.errors.ClaudeException}, through the client's resilience policy: one SmallRye Fault
+ * Tolerance {@link Guard} per client (retry, circuit breaker, bulkhead), with a per-call {@link CallBudget} that keeps
+ * the retries of each error class apart. The one place where per-call policies wrap the REST calls.
  */
 public class ClaudeCalls {
 
-    private final TransportErrors errors;
+    /** Shortest and longest derived per-attempt timeout, and the time allowed per output token. */
+    static final Duration MIN_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration MAX_ATTEMPT_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration PER_1000_TOKENS = Duration.ofSeconds(30);
 
-    public ClaudeCalls(TransportErrors errors) {
-        this.errors = errors;
+    /** What the exceptions of the policy name. */
+    record Limits(String clientName, String baseUrl, String property) {
     }
 
-    public <T> T blocking(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException failure) {
-            throw errors.translateToThrow(failure);
+    private final TransportErrors errors;
+    private final ResilienceConfig config;
+    private final Limits limits;
+    private final Guard guard;
+
+    /**
+     * @param clientName the client's name, for messages
+     * @param baseUrl the API's base URL, for messages
+     * @param property the client's config prefix, e.g. {@code quarkus.claude.resilience}, for messages
+     * @param errors how failures are typed
+     * @param config the client's resilience settings
+     */
+    public ClaudeCalls(String clientName, String baseUrl, String property, TransportErrors errors,
+            ResilienceConfig config) {
+        this.errors = errors;
+        this.config = config;
+        this.limits = new Limits(clientName, baseUrl, property);
+        this.guard = buildGuard(clientName, config);
+    }
+
+    /** The client's guard: a generous retry driven by each call's budget, then circuit breaker and bulkhead. */
+    static Guard buildGuard(String clientName, ResilienceConfig config) {
+        int retries = 0;
+        for (ErrorClass errorClass : ErrorClass.values()) {
+            retries += Math.max(0, errorClass.settings(config).maxRetries());
+        }
+        Guard.Builder builder = Guard.create().withDescription("quarkus-claude " + clientName);
+        builder.withRetry()
+                .maxRetries(retries)
+                .delay(0, ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                // the budget already refuses waits that would cross the deadline; this is only a safety net
+                .maxDuration(Math.max(1, config.deadline().toMillis()), ChronoUnit.MILLIS)
+                .whenException(failure -> failure instanceof AttemptFailure attempt && attempt.retry())
+                .withCustomBackoff().strategy(PlannedWait::new).done()
+                .done();
+        if (config.circuitBreaker().enabled()) {
+            builder.withCircuitBreaker()
+                    .when(failure -> failure instanceof AttemptFailure attempt
+                            && attempt.failure() instanceof OverloadedException)
+                    .requestVolumeThreshold(config.circuitBreaker().requestVolumeThreshold())
+                    .failureRatio(config.circuitBreaker().failureRatio())
+                    .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(config.circuitBreaker().successThreshold())
+                    .done();
+        }
+        if (config.bulkhead().enabled()) {
+            builder.withBulkhead()
+                    .limit(config.bulkhead().maxConcurrent())
+                    .queueSize(config.bulkhead().maxQueued())
+                    .done();
+        }
+        return builder.build();
+    }
+
+    /**
+     * The backoff of one call (SmallRye creates one per call): the wait the call's budget planned for the failure,
+     * cut to the time left before the deadline.
+     */
+    static final class PlannedWait implements CustomBackoffStrategy {
+        @Override
+        public long nextDelayInMillis(Throwable failure) {
+            if (failure instanceof AttemptFailure attempt) {
+                return Math.max(0, Math.min(attempt.waitMillis(), attempt.budget().remaining().toMillis()));
+            }
+            return 0;
         }
     }
 
+    /**
+     * The timeout of each attempt of a Messages call: {@code resilience.timeout} when set, else derived from
+     * {@code max_tokens} (30 s per 1,000, within 30 s .. 10 min).
+     */
+    public Duration attemptTimeout(Integer maxTokens) {
+        if (config.attemptTimeout().isPresent()) {
+            return config.attemptTimeout().get();
+        }
+        return derivedTimeout(maxTokens);
+    }
+
+    static Duration derivedTimeout(Integer maxTokens) {
+        if (maxTokens == null || maxTokens <= 0) {
+            return MIN_ATTEMPT_TIMEOUT;
+        }
+        Duration derived = PER_1000_TOKENS.multipliedBy(maxTokens).dividedBy(1000);
+        if (derived.compareTo(MIN_ATTEMPT_TIMEOUT) < 0) {
+            return MIN_ATTEMPT_TIMEOUT;
+        }
+        return derived.compareTo(MAX_ATTEMPT_TIMEOUT) > 0 ? MAX_ATTEMPT_TIMEOUT : derived;
+    }
+
+    /** A blocking call without a per-attempt timeout of its own (the client's read-timeout still applies). */
+    public <T> T blocking(Supplier<T> call) {
+        CallBudget budget = new CallBudget(config, limits);
+        try {
+            return guard.get(() -> {
+                try {
+                    return call.get();
+                } catch (RuntimeException failure) {
+                    throw budget.failed(errors.translate(failure));
+                }
+            }, ClaudeCalls.<T> anyType());
+        } catch (Throwable thrown) {
+            throw unchecked(budget.outcome(thrown));
+        }
+    }
+
+    /** A blocking call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
+    public <T> T blocking(Duration attemptTimeout, Supplier<Uni<T>> call) {
+        CallBudget budget = new CallBudget(config, limits);
+        try {
+            return guard.get(() -> attempt(budget, attemptTimeout, call).await().indefinitely(),
+                    ClaudeCalls.<T> anyType());
+        } catch (Throwable thrown) {
+            throw unchecked(budget.outcome(thrown));
+        }
+    }
+
+    /** An asynchronous call without a per-attempt timeout of its own. */
     public <T> Uni<T> async(Supplier<Uni<T>> call) {
-        return Uni.createFrom().<T> deferred(call::get).onFailure().transform(errors::translate);
+        return async(null, call);
+    }
+
+    /**
+     * An asynchronous call whose attempts each get {@code attemptTimeout} (or {@code null} for none). Nothing happens
+     * until it is subscribed; each subscription is a new call with its own budget.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public <T> Uni<T> async(Duration attemptTimeout, Supplier<Uni<T>> call) {
+        return Uni.createFrom().deferred(() -> {
+            CallBudget budget = new CallBudget(config, limits);
+            Supplier<Uni<T>> attempt = () -> attempt(budget, attemptTimeout, call);
+            Uni<T> guarded = (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
+            return guarded.onFailure().transform(budget::outcome);
+        });
+    }
+
+    /** One attempt: the call, cut at its timeout (and at the deadline), its failure typed and judged by the budget. */
+    private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call) {
+        Duration remaining = budget.remaining();
+        boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
+        Duration limit = deadline ? remaining : attemptTimeout;
+        if (limit.isNegative() || limit.isZero()) {
+            return Uni.createFrom().failure(budget.failed(timeout(config.deadline(), true)));
+        }
+        return Uni.createFrom().<T> deferred(call::get)
+                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline))
+                .onFailure().transform(failure -> budget.failed(errors.translate(failure)));
+    }
+
+    private ClaudeTimeoutException timeout(Duration limit, boolean deadline) {
+        String setting = limits.property() + (deadline ? ".deadline" : ".timeout");
+        return new ClaudeTimeoutException("No answer from the Claude API at " + limits.baseUrl() + " within " + limit
+                + (deadline ? ", the time left before the call's deadline" : ", the timeout of one attempt")
+                + ". Raise " + setting + ", or stream long generations.", limit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> anyType() {
+        return (Class<T>) Object.class;
+    }
+
+    private static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new java.util.concurrent.CompletionException(failure);
     }
 }

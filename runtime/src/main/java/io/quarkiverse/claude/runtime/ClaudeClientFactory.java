@@ -41,7 +41,8 @@ final class ClaudeClientFactory {
                     .loggingMaskedHeaders(ClaudeClientLogger.SECRET_HEADERS);
         }
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
-        ClaudeCalls calls = new ClaudeCalls(new TransportErrors(config.baseUrl(), config.readTimeout()));
+        ClaudeCalls calls = new ClaudeCalls(name, config.baseUrl(), ApiKeys.property(name, "resilience"),
+                new TransportErrors(config.baseUrl(), config.readTimeout()), config.resilience());
         return new ClaudeClientImpl(name, rest, rateLimits, calls, config.model().orElse(null), config.maxTokens());
     }
 

@@ -27,25 +27,25 @@ final class MessagesImpl implements Messages {
     @Override
     public Message create(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
-        return calls.blocking(() -> api.createMessage(complete));
+        return calls.blocking(calls.attemptTimeout(complete.maxTokens()), () -> api.createMessageAsync(complete));
     }
 
     @Override
     public Uni<Message> createAsync(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
-        return calls.async(() -> api.createMessageAsync(complete));
+        return calls.async(calls.attemptTimeout(complete.maxTokens()), () -> api.createMessageAsync(complete));
     }
 
     @Override
     public TokenCount countTokens(MessageRequest request) {
         MessageRequest complete = withDefaultModel(request);
-        return calls.blocking(() -> api.countTokens(complete));
+        return calls.blocking(calls.attemptTimeout(null), () -> api.countTokensAsync(complete));
     }
 
     @Override
     public Uni<TokenCount> countTokensAsync(MessageRequest request) {
         MessageRequest complete = withDefaultModel(request);
-        return calls.async(() -> api.countTokensAsync(complete));
+        return calls.async(calls.attemptTimeout(null), () -> api.countTokensAsync(complete));
     }
 
     private MessageRequest withDefaults(MessageRequest request) {
