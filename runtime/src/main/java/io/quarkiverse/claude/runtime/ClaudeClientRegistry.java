@@ -17,6 +17,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     private final ClaudeRuntimeConfig config;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
+    private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
 
     public ClaudeClientRegistry(ClaudeRuntimeConfig config) {
         this.config = config;
@@ -34,6 +35,15 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     public ClaudeClientImpl client(String name) {
         return clients.computeIfAbsent(name, n -> ClaudeClientFactory.create(n, configOf(n)));
+    }
+
+    /**
+     * The policy of {@link io.quarkiverse.claude.ClaudeResilience @ClaudeResilience(name)}: the client's settings, with
+     * a guard (bulkhead, circuit breaker) of its own.
+     */
+    public ClaudeCalls annotationCalls(String name) {
+        return annotationPolicies.computeIfAbsent(name,
+                n -> ClaudeClientFactory.calls(n, configOf(n), "@ClaudeResilience(" + n + ")"));
     }
 
     public ClaudeRestApi rest(String name) {
