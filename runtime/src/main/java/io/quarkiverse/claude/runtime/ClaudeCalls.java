@@ -46,7 +46,44 @@ public class ClaudeCalls {
         this.errors = errors;
         this.config = config;
         this.limits = new Limits(clientName, baseUrl, property);
+        validate(property, config);
         this.guard = buildGuard(clientName, config);
+    }
+
+    /** Bad values fail with the property to fix, before SmallRye's own checks would fail with less context. */
+    static void validate(String property, ResilienceConfig config) {
+        for (ErrorClass errorClass : ErrorClass.values()) {
+            ResilienceConfig.RetryClassConfig settings = errorClass.settings(config);
+            String prefix = property + "." + errorClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            require(settings.maxRetries() >= 0, prefix + ".max-retries", "must be 0 or more", settings.maxRetries());
+            require(settings.jitter() >= 0 && settings.jitter() <= 1, prefix + ".jitter", "must be between 0 and 1",
+                    settings.jitter());
+            require(!settings.delay().isNegative(), prefix + ".delay", "must not be negative", settings.delay());
+            require(settings.maxDelay().compareTo(settings.delay()) >= 0, prefix + ".max-delay",
+                    "must not be shorter than " + prefix + ".delay", settings.maxDelay());
+        }
+        require(config.deadline().toMillis() > 0, property + ".deadline", "must be positive", config.deadline());
+        config.attemptTimeout().ifPresent(timeout -> require(timeout.toMillis() > 0, property + ".timeout",
+                "must be positive", timeout));
+        require(config.bulkhead().maxConcurrent() >= 1, property + ".bulkhead.max-concurrent", "must be 1 or more",
+                config.bulkhead().maxConcurrent());
+        require(config.bulkhead().maxQueued() >= 1, property + ".bulkhead.max-queued", "must be 1 or more",
+                config.bulkhead().maxQueued());
+        ResilienceConfig.CircuitBreakerConfig breaker = config.circuitBreaker();
+        require(breaker.requestVolumeThreshold() >= 1, property + ".circuit-breaker.request-volume-threshold",
+                "must be 1 or more", breaker.requestVolumeThreshold());
+        require(breaker.failureRatio() > 0 && breaker.failureRatio() <= 1, property + ".circuit-breaker.failure-ratio",
+                "must be above 0 and at most 1", breaker.failureRatio());
+        require(breaker.successThreshold() >= 1, property + ".circuit-breaker.success-threshold", "must be 1 or more",
+                breaker.successThreshold());
+        require(!breaker.delay().isNegative(), property + ".circuit-breaker.delay", "must not be negative",
+                breaker.delay());
+    }
+
+    private static void require(boolean valid, String property, String rule, Object value) {
+        if (!valid) {
+            throw new io.quarkus.runtime.configuration.ConfigurationException(property + "=" + value + " " + rule);
+        }
     }
 
     /** The client's guard: a generous retry driven by each call's budget, then circuit breaker and bulkhead. */

@@ -50,9 +50,14 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return client(name).rest();
     }
 
-    /** @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key */
+    /**
+     * @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key, or a
+     *         resilience setting is out of range
+     */
     public void checkConfigured(String name) {
-        ApiKeys.require(name, configOf(name));
+        ClaudeClientRuntimeConfig client = configOf(name);
+        ApiKeys.require(name, client);
+        ClaudeCalls.validate(ApiKeys.property(name, "resilience"), client.resilience());
     }
 
     private ClaudeClientRuntimeConfig configOf(String name) {
