@@ -314,6 +314,7 @@ class ResilienceTest {
         BulkheadFullException blocking = assertThrows(BulkheadFullException.class, () -> bulkhead.ask("one more"));
         assertTrue(millisSince(start) < 500, "rejected at once, not after the slow calls");
         assertTrue(blocking.getMessage().contains("64"), blocking.getMessage());
+        assertEquals(503, ClaudeExceptionMapper.statusFor(blocking), "the demo answers its callers 503");
 
         List<CompletableFuture<Message>> queued = new ArrayList<>();
         for (int i = 0; i < 256; i++) {
@@ -359,6 +360,7 @@ class ResilienceTest {
         assertTrue(overloaded >= 2 && overloaded <= 4, "half of the last 4 attempts were 529: " + overloaded);
         assertEquals(overloaded, simulator.requests(MESSAGES).size(), "the open circuit kept the call from the API");
         assertTrue(open.getMessage().contains("circuit-breaker"), open.getMessage());
+        assertEquals(503, ClaudeExceptionMapper.statusFor(open), "the demo answers its callers 503");
         assertThrows(CircuitOpenException.class, () -> breaker.ask("still open"));
 
         simulator.reset(); // the storm is over

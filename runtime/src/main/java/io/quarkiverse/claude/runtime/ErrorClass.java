@@ -1,8 +1,6 @@
 package io.quarkiverse.claude.runtime;
 
 import io.quarkiverse.claude.errors.ApiTimeoutException;
-import io.quarkiverse.claude.errors.BulkheadFullException;
-import io.quarkiverse.claude.errors.CircuitOpenException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClaudeTimeoutException;
@@ -45,10 +43,7 @@ enum ErrorClass {
             // 500, other 5xx and 408; also a 4xx the server marks x-should-retry: true
             return SERVER_ERROR;
         }
-        if (failure instanceof CircuitOpenException || failure instanceof BulkheadFullException) {
-            return null;
-        }
-        return null;
+        return null; // CircuitOpenException, BulkheadFullException, and anything that is not a Claude failure
     }
 
     RetryClassConfig settings(ResilienceConfig config) {
