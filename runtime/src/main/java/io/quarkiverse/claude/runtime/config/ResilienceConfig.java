@@ -40,7 +40,7 @@ public interface ResilienceConfig {
     /**
      * The overall deadline of one call: every attempt and every wait between attempts. A wait that would end past
      * the deadline is not taken: the call fails at once with the last error, the earlier ones attached as suppressed
-     * exceptions. An attempt still running at the deadline is cut short.
+     * exceptions. An attempt of a Messages call still running at the deadline is cut short.
      */
     @WithDefault("10m")
     Duration deadline();
