@@ -30,13 +30,14 @@ final class MessagesImpl implements Messages {
     public Message create(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
         RequestPreflight.checkCreate(complete);
-        return calls.blocking(() -> api.createMessage(complete));
+        return calls.blocking(calls.attemptTimeout(complete.maxTokens()), () -> api.createMessageAsync(complete));
     }
 
     @Override
     public Uni<Message> createAsync(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaults(request)).invoke(RequestPreflight::checkCreate)
-                .chain(complete -> calls.async(() -> api.createMessageAsync(complete)));
+                .chain(complete -> calls.async(calls.attemptTimeout(complete.maxTokens()),
+                        () -> api.createMessageAsync(complete)));
     }
 
     @Override
@@ -59,13 +60,13 @@ final class MessagesImpl implements Messages {
     public TokenCount countTokens(MessageRequest request) {
         MessageRequest complete = withDefaultModel(request);
         RequestPreflight.checkCountTokens(complete);
-        return calls.blocking(() -> api.countTokens(complete));
+        return calls.blocking(calls.attemptTimeout(null), () -> api.countTokensAsync(complete));
     }
 
     @Override
     public Uni<TokenCount> countTokensAsync(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaultModel(request)).invoke(RequestPreflight::checkCountTokens)
-                .chain(complete -> calls.async(() -> api.countTokensAsync(complete)));
+                .chain(complete -> calls.async(calls.attemptTimeout(null), () -> api.countTokensAsync(complete)));
     }
 
     MessageRequest withDefaults(MessageRequest request) {

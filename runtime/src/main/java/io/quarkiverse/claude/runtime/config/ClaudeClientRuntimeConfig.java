@@ -80,4 +80,9 @@ public interface ClaudeClientRuntimeConfig {
      */
     @WithDefault("2000")
     int logBodyLimit();
+
+    /**
+     * Retries per error class, deadline, per-attempt timeout, bulkhead and circuit breaker. See the Resilience page.
+     */
+    ResilienceConfig resilience();
 }
