@@ -114,4 +114,19 @@ class ModelJsonTest {
         assertEquals("https://x/y.png", ((ImageBlock) request.messages().get(1).content().get(1)).source().url());
         assertEquals("\"plain\"", json.writeValueAsString(json.valueToTree(request).at("/messages/0/content")));
     }
+
+    @Test
+    void toolResultSendsIsErrorOnlyUnderItsApiName() throws Exception {
+        JsonNode ok = json.valueToTree(ToolResultBlock.of("toolu_1", "sunny"));
+        JsonNode failed = json.valueToTree(ToolResultBlock.error("toolu_1", "unknown city"));
+
+        assertEquals(json.readTree("""
+                {"type":"tool_result","tool_use_id":"toolu_1","content":"sunny"}"""), ok);
+        assertEquals(json.readTree("""
+                {"type":"tool_result","tool_use_id":"toolu_1","content":"unknown city","is_error":true}"""), failed);
+
+        ToolResultBlock read = json.readValue(failed.toString(), ToolResultBlock.class);
+        assertTrue(read.isError());
+        assertTrue(read.extraFields().isEmpty(), read.extraFields().toString());
+    }
 }
