@@ -129,4 +129,12 @@ class ModelJsonTest {
         assertTrue(read.isError());
         assertTrue(read.extraFields().isEmpty(), read.extraFields().toString());
     }
+
+    @Test
+    void convenienceMethodsNeverBecomeFields() throws Exception {
+        String batch = "{\"id\":\"msgbatch_1\",\"type\":\"message_batch\",\"processing_status\":\"ended\"}";
+        JsonNode written = json.valueToTree(json.readValue(batch, io.quarkiverse.claude.model.batch.MessageBatch.class));
+        assertFalse(written.has("ended"), written.toString());
+        assertEquals("ended", written.get("processing_status").asText());
+    }
 }
