@@ -27,6 +27,9 @@ public interface ClaudeClient {
     /** {@code /v1/models}: list and retrieve. */
     Models models();
 
+    /** {@code /v1/messages/batches}: Message Batches. */
+    Batches batches();
+
     /** @return the client's name: {@code <default>} for the default client */
     String name();
 

@@ -1,8 +1,13 @@
 package io.quarkiverse.claude;
 
+import java.util.function.Consumer;
+
 import io.quarkiverse.claude.model.Message;
+import io.quarkiverse.claude.model.MessageAccumulator;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TokenCount;
+import io.quarkiverse.claude.model.stream.StreamEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** The Messages API. Unset {@code model} and {@code max_tokens} are taken from the client's configuration. */
@@ -13,6 +18,42 @@ public interface Messages {
 
     /** {@code POST /v1/messages}, non-blocking; failures arrive as {@link io.quarkiverse.claude.errors.ClaudeException}. */
     Uni<Message> createAsync(MessageRequest request);
+
+    /**
+     * {@code POST /v1/messages} with {@code "stream": true}: the answer as typed events, as they arrive. An
+     * {@code event: error} fails the stream with the typed exception of its {@code error.type}
+     * ({@link io.quarkiverse.claude.errors.ClaudeApiException#contentDelivered()} says whether content had already
+     * arrived); a stream that ends without {@code message_stop} fails with
+     * {@link io.quarkiverse.claude.errors.IncompleteStreamException}. Unknown event types are passed on as
+     * {@link io.quarkiverse.claude.model.stream.UnknownEvent}. Collect the final message with
+     * {@code stream(r).collect().in(MessageAccumulator::new, MessageAccumulator::accept)}.
+     */
+    Multi<StreamEvent> stream(MessageRequest request);
+
+    /**
+     * Streams the answer, blocking, handing each piece of text to {@code onText} as it arrives.
+     *
+     * @return the complete message, accumulated from the events
+     */
+    default Message stream(MessageRequest request, Consumer<String> onText) {
+        MessageAccumulator accumulator = new MessageAccumulator();
+        for (StreamEvent event : stream(request).subscribe().asIterable()) {
+            accumulator.accept(event);
+            String text = event.textOrNull();
+            if (text != null) {
+                onText.accept(text);
+            }
+        }
+        return accumulator.message();
+    }
+
+    /**
+     * Streams the answer as a blocking {@link java.util.stream.Stream} of events. Close it (try-with-resources) to stop
+     * early.
+     */
+    default java.util.stream.Stream<StreamEvent> streamEvents(MessageRequest request) {
+        return stream(request).subscribe().asStream();
+    }
 
     /** {@code POST /v1/messages/count_tokens}, with the same request model as {@link #create}. */
     TokenCount countTokens(MessageRequest request);

@@ -7,7 +7,9 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.ClaudeResilience;
 import io.quarkiverse.claude.runtime.ClaudeClientRegistry;
+import io.quarkiverse.claude.runtime.ClaudeResilienceInterceptor;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -33,10 +35,14 @@ class ClaudeProcessor {
         return new AdditionalIndexedClassesBuildItem(ClaudeRestApi.class.getName());
     }
 
-    /** The registry, and the qualifier, which ArC must find in the bean archive to build its literals. */
+    /**
+     * The registry, the qualifier (which ArC must find in the bean archive to build its literals), and the
+     * {@code @ClaudeResilience} binding with its interceptor.
+     */
     @BuildStep
     AdditionalBeanBuildItem beanArchive() {
-        return AdditionalBeanBuildItem.builder().addBeanClasses(ClaudeClientRegistry.class, ClaudeClientName.class)
+        return AdditionalBeanBuildItem.builder().addBeanClasses(ClaudeClientRegistry.class, ClaudeClientName.class,
+                ClaudeResilience.class, ClaudeResilienceInterceptor.class)
                 .setUnremovable().build();
     }
 

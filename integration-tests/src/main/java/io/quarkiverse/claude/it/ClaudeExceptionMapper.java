@@ -5,6 +5,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import io.quarkiverse.claude.errors.ApiTimeoutException;
+import io.quarkiverse.claude.errors.BulkheadFullException;
+import io.quarkiverse.claude.errors.CircuitOpenException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClaudeException;
@@ -14,9 +16,9 @@ import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
 
 /**
- * How the demo answers its own callers when Claude fails: the caller's fault stays a 4xx, a busy upstream becomes a
- * 429 or 503 with Retry-After, and our own misconfiguration (key, billing, permission, model) is a 502, never a 401
- * that would blame the caller.
+ * How the demo answers its own callers when Claude fails: the caller's fault stays a 4xx, a busy upstream (or the
+ * client's open circuit or full bulkhead) becomes a 429 or 503 with Retry-After, and our own misconfiguration (key,
+ * billing, permission, model) is a 502, never a 401 that would blame the caller.
  */
 @Provider
 public class ClaudeExceptionMapper implements ExceptionMapper<ClaudeException> {
@@ -52,7 +54,8 @@ public class ClaudeExceptionMapper implements ExceptionMapper<ClaudeException> {
         if (exception instanceof ApiTimeoutException || exception instanceof ClaudeTimeoutException) {
             return 504;
         }
-        if (exception instanceof ClaudeConnectionException || exception.isRetryable()) {
+        if (exception instanceof ClaudeConnectionException || exception instanceof CircuitOpenException
+                || exception instanceof BulkheadFullException || exception.isRetryable()) {
             return 503;
         }
         return 502;

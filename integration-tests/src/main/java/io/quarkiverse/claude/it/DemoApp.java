@@ -51,12 +51,21 @@ public class DemoApp implements QuarkusApplication {
 
     /** Scripted faults, to show what a caller catches for each. */
     private void showTypedErrors(ClaudeSimulator simulator, PrintStream out) {
-        out.printf("%nWhat the typed errors carry (scripted in the simulator):%n");
+        out.printf("%nA rate-limited call is retried after the server's retry-after (scripted in the simulator):%n");
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(300), Fault.overloaded());
+        int before = simulator.requests("/v1/messages").size();
+        long start = System.nanoTime();
+        String answer = claude.ask("This call meets a 429, then a 529.");
+        out.printf("  answer after %d ms and %d attempts: %s%n", (System.nanoTime() - start) / 1_000_000,
+                simulator.requests("/v1/messages").size() - before, answer);
+
+        out.printf("%nWhat the typed errors carry (scripted in the simulator, with x-should-retry: false so that the "
+                + "client does not retry them):%n");
         Fault[] faults = { Fault.rateLimited().retryAfterSeconds(2), Fault.overloaded(), Fault.spendLimitReached(),
                 Fault.error(401, "authentication_error", "invalid x-api-key"),
                 Fault.html(502, "<html><body><h1>502 Bad Gateway</h1></body></html>") };
         for (Fault fault : faults) {
-            simulator.enqueue(fault);
+            simulator.enqueue(fault.header("x-should-retry", "false"));
             try {
                 claude.ask("This call meets a scripted fault.");
                 out.println("  (no error?)");

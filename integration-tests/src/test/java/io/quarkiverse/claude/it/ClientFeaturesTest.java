@@ -25,7 +25,7 @@ import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClaudeTimeoutException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
-import io.quarkiverse.claude.model.ModelListParams;
+import io.quarkiverse.claude.model.PageParams;
 import io.quarkiverse.claude.model.ModelPage;
 import io.quarkiverse.claude.model.UnknownBlock;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
@@ -137,12 +137,12 @@ class ClientFeaturesTest {
 
     @Test
     void pagesThroughModels() {
-        ModelPage first = claude.models().list(ModelListParams.first(2));
+        ModelPage first = claude.models().list(PageParams.first(2));
         assertEquals(2, first.data().size());
         assertTrue(first.hasMore());
         assertEquals("limit=2", simulator.lastRequest().query());
 
-        ModelPage second = claude.models().list(ModelListParams.after(first.lastId(), 2));
+        ModelPage second = claude.models().list(PageParams.after(first.lastId(), 2));
         assertFalse(second.data().get(0).id().equals(first.data().get(0).id()));
         assertTrue(simulator.lastRequest().query().contains("after_id=" + first.lastId()));
 

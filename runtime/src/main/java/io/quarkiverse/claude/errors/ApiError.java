@@ -18,9 +18,12 @@ import io.quarkiverse.claude.model.RateLimits;
  * @param errorCode {@code error.details.error_code}, or {@code null}
  * @param rateLimits the {@code anthropic-ratelimit-*} headers
  * @param body the raw body, as received
+ * @param inStream whether the error arrived as an {@code event: error} inside a streamed answer, after a 200
+ * @param contentDelivered whether, in a stream, content had already reached the caller before the error
  */
 public record ApiError(int status, String type, String message, String requestId, Duration retryAfter,
-        Boolean shouldRetry, String errorCode, RateLimits rateLimits, String body) {
+        Boolean shouldRetry, String errorCode, RateLimits rateLimits, String body, boolean inStream,
+        boolean contentDelivered) {
 
     public Optional<String> requestIdValue() {
         return Optional.ofNullable(requestId);

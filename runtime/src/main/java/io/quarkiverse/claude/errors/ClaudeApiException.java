@@ -65,6 +65,19 @@ public class ClaudeApiException extends ClaudeException {
         return error.body();
     }
 
+    /** @return whether this error arrived inside a streamed answer, after the response had started with a 200 */
+    public boolean isStreamError() {
+        return error.inStream();
+    }
+
+    /**
+     * @return whether, in a stream, content had already reached the caller before the error: such a call is never
+     *         retried, since the caller has seen part of an answer
+     */
+    public boolean contentDelivered() {
+        return error.contentDelivered();
+    }
+
     /** Unknown classes: retryable like the API's own 5xx, and 408. */
     @Override
     public boolean isRetryable() {

@@ -16,6 +16,15 @@ public class ClaudeTimeoutException extends ClaudeException {
         this.timeout = timeout;
     }
 
+    /**
+     * @param message what timed out and which setting to change
+     * @param timeout the timeout that passed
+     */
+    public ClaudeTimeoutException(String message, Duration timeout) {
+        super(message, null);
+        this.timeout = timeout;
+    }
+
     /** @return the timeout that passed */
     public Duration timeout() {
         return timeout;

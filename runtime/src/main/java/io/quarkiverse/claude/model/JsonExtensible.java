@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 /**
@@ -12,7 +13,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
  * <p>
  * Fields this version of the extension does not know are kept here on the way in and written back on the way out,
  * so a response can be stored, logged or sent back (as in a tool-use round trip) without losing anything.
+ * <p>
+ * Only annotated fields are JSON: convenience methods such as {@code isEnded()} must never become fields the API does
+ * not know.
  */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class JsonExtensible {
 
     private final Map<String, Object> extraFields = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -74,6 +75,47 @@ public final class Message extends JsonExtensible {
     /** @return the tool calls the model asks for, in order */
     public List<ToolUseBlock> toolUses() {
         return content().stream().filter(ToolUseBlock.class::isInstance).map(ToolUseBlock.class::cast).toList();
+    }
+
+    /** For {@link MessageAccumulator}: a copy whose content can grow block by block. */
+    Message startAccumulating() {
+        Message copy = new Message();
+        copy.id = id;
+        copy.type = type;
+        copy.role = role;
+        copy.model = model;
+        copy.content = new ArrayList<>(content());
+        copy.stopReason = stopReason;
+        copy.stopSequence = stopSequence;
+        copy.usage = usage;
+        extraFields().forEach(copy::putExtraField);
+        return copy;
+    }
+
+    /** For {@link MessageAccumulator}. */
+    void putBlock(int index, ContentBlock block) {
+        while (content.size() <= index) {
+            content.add(null);
+        }
+        content.set(index, block);
+    }
+
+    /** For {@link MessageAccumulator}. */
+    ContentBlock block(int index) {
+        return index < content.size() ? content.get(index) : null;
+    }
+
+    /** For {@link MessageAccumulator}. */
+    void applyDelta(StopReason stopReason, String stopSequence, Usage usageDelta) {
+        if (stopReason != null) {
+            this.stopReason = stopReason;
+        }
+        if (stopSequence != null) {
+            this.stopSequence = stopSequence;
+        }
+        if (usageDelta != null) {
+            this.usage = usage == null ? usageDelta : usage.updatedBy(usageDelta);
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One page of {@code GET /v1/models}. Ask for the next with {@link ModelListParams#after(String, int)}. */
+/** One page of {@code GET /v1/models}. Ask for the next with {@link PageParams#after(String, int)}. */
 public final class ModelPage extends JsonExtensible {
 
     @JsonProperty("data")

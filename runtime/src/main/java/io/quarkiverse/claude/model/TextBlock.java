@@ -31,4 +31,9 @@ public final class TextBlock extends ContentBlock {
     public String text() {
         return text;
     }
+
+    /** For {@link MessageAccumulator}. */
+    void appendText(String more) {
+        text = text == null ? more : text + more;
+    }
 }

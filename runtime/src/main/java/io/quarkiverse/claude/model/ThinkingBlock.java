@@ -30,4 +30,14 @@ public final class ThinkingBlock extends ContentBlock {
     public String signature() {
         return signature;
     }
+
+    /** For {@link MessageAccumulator}. */
+    void appendThinking(String more) {
+        thinking = thinking == null ? more : thinking + more;
+    }
+
+    /** For {@link MessageAccumulator}. */
+    void sign(String signature) {
+        this.signature = signature;
+    }
 }

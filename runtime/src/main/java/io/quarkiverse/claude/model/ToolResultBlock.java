@@ -2,10 +2,17 @@ package io.quarkiverse.claude.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-/** The application's answer to a {@link ToolUseBlock}, sent back in a user message. */
+/**
+ * The application's answer to a {@link ToolUseBlock}, sent back in a user message.
+ * <p>
+ * Is-getters are not auto-detected: {@link #isError()} would otherwise go on the wire as a second field,
+ * {@code "error"}, which the API does not define (its field is {@code is_error}).
+ */
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ToolResultBlock extends ContentBlock {
 
     @JsonProperty("tool_use_id")

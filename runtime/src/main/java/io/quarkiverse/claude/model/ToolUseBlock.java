@@ -39,4 +39,9 @@ public final class ToolUseBlock extends ContentBlock {
     public JsonNode input() {
         return input;
     }
+
+    /** For {@link MessageAccumulator}: the input assembled from its JSON fragments. */
+    void completeInput(JsonNode input) {
+        this.input = input;
+    }
 }

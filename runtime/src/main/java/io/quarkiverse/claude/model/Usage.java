@@ -40,6 +40,20 @@ public final class Usage extends JsonExtensible {
         return cacheReadInputTokens;
     }
 
+    /**
+     * For {@link MessageAccumulator}: the usage of a {@code message_delta} is cumulative; a count it leaves at zero
+     * keeps the earlier value.
+     */
+    Usage updatedBy(Usage delta) {
+        Usage merged = new Usage(delta.inputTokens > 0 ? delta.inputTokens : inputTokens,
+                delta.outputTokens > 0 ? delta.outputTokens : outputTokens,
+                delta.cacheCreationInputTokens > 0 ? delta.cacheCreationInputTokens : cacheCreationInputTokens,
+                delta.cacheReadInputTokens > 0 ? delta.cacheReadInputTokens : cacheReadInputTokens);
+        extraFields().forEach(merged::putExtraField);
+        delta.extraFields().forEach(merged::putExtraField);
+        return merged;
+    }
+
     @Override
     public String toString() {
         return "Usage[input=" + inputTokens + ", output=" + outputTokens + ", cacheWrite=" + cacheCreationInputTokens

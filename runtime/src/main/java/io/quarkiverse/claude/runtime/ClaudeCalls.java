@@ -1,31 +1,290 @@
 package io.quarkiverse.claude.runtime;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Runs the calls of one client, so that every failure reaches the caller as a typed
- * {@link io.quarkiverse.claude.errors.ClaudeException}. The one place where per-call policies wrap the REST calls.
+ * {@link io.quarkiverse.claude.errors.ClaudeException}, through the client's resilience policy: one SmallRye Fault
+ * Tolerance {@link Guard} per client (retry, circuit breaker, bulkhead), with a per-call {@link CallBudget} that keeps
+ * the retries of each error class apart. The one place where per-call policies wrap the REST calls.
  */
 public class ClaudeCalls {
 
-    private final TransportErrors errors;
+    /** Shortest and longest derived per-attempt timeout, and the time allowed per output token. */
+    static final Duration MIN_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration MAX_ATTEMPT_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration PER_1000_TOKENS = Duration.ofSeconds(30);
 
-    public ClaudeCalls(TransportErrors errors) {
-        this.errors = errors;
+    /** What the exceptions of the policy name. */
+    record Limits(String clientName, String baseUrl, String property) {
     }
 
-    public <T> T blocking(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException failure) {
-            throw errors.translateToThrow(failure);
+    private final TransportErrors errors;
+    private final ResilienceConfig config;
+    private final Limits limits;
+    private final Guard guard;
+
+    /**
+     * @param clientName the client's name, for messages
+     * @param baseUrl the API's base URL, for messages
+     * @param property the client's config prefix, e.g. {@code quarkus.claude.resilience}, for messages
+     * @param errors how failures are typed
+     * @param config the client's resilience settings
+     */
+    public ClaudeCalls(String clientName, String baseUrl, String property, TransportErrors errors,
+            ResilienceConfig config) {
+        this.errors = errors;
+        this.config = config;
+        this.limits = new Limits(clientName, baseUrl, property);
+        validate(property, config);
+        this.guard = buildGuard(clientName, config);
+    }
+
+    /** Bad values fail with the property to fix, before SmallRye's own checks would fail with less context. */
+    static void validate(String property, ResilienceConfig config) {
+        for (ErrorClass errorClass : ErrorClass.values()) {
+            ResilienceConfig.RetryClassConfig settings = errorClass.settings(config);
+            String prefix = property + "." + errorClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            require(settings.maxRetries() >= 0, prefix + ".max-retries", "must be 0 or more", settings.maxRetries());
+            require(settings.jitter() >= 0 && settings.jitter() <= 1, prefix + ".jitter", "must be between 0 and 1",
+                    settings.jitter());
+            require(!settings.delay().isNegative(), prefix + ".delay", "must not be negative", settings.delay());
+            require(settings.maxDelay().compareTo(settings.delay()) >= 0, prefix + ".max-delay",
+                    "must not be shorter than " + prefix + ".delay", settings.maxDelay());
+        }
+        require(config.deadline().toMillis() > 0, property + ".deadline", "must be positive", config.deadline());
+        config.attemptTimeout().ifPresent(timeout -> require(timeout.toMillis() > 0, property + ".timeout",
+                "must be positive", timeout));
+        require(config.bulkhead().maxConcurrent() >= 1, property + ".bulkhead.max-concurrent", "must be 1 or more",
+                config.bulkhead().maxConcurrent());
+        require(config.bulkhead().maxQueued() >= 1, property + ".bulkhead.max-queued", "must be 1 or more",
+                config.bulkhead().maxQueued());
+        ResilienceConfig.CircuitBreakerConfig breaker = config.circuitBreaker();
+        require(breaker.requestVolumeThreshold() >= 1, property + ".circuit-breaker.request-volume-threshold",
+                "must be 1 or more", breaker.requestVolumeThreshold());
+        require(breaker.failureRatio() > 0 && breaker.failureRatio() <= 1, property + ".circuit-breaker.failure-ratio",
+                "must be above 0 and at most 1", breaker.failureRatio());
+        require(breaker.successThreshold() >= 1, property + ".circuit-breaker.success-threshold", "must be 1 or more",
+                breaker.successThreshold());
+        require(!breaker.delay().isNegative(), property + ".circuit-breaker.delay", "must not be negative",
+                breaker.delay());
+    }
+
+    private static void require(boolean valid, String property, String rule, Object value) {
+        if (!valid) {
+            throw new io.quarkus.runtime.configuration.ConfigurationException(property + "=" + value + " " + rule);
         }
     }
 
+    /** The client's guard: a generous retry driven by each call's budget, then circuit breaker and bulkhead. */
+    static Guard buildGuard(String clientName, ResilienceConfig config) {
+        int retries = 0;
+        for (ErrorClass errorClass : ErrorClass.values()) {
+            retries += Math.max(0, errorClass.settings(config).maxRetries());
+        }
+        Guard.Builder builder = Guard.create().withDescription("quarkus-claude " + clientName);
+        builder.withRetry()
+                .maxRetries(retries)
+                .delay(0, ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                // the budget already refuses waits that would cross the deadline; this is only a safety net
+                .maxDuration(Math.max(1, config.deadline().toMillis()), ChronoUnit.MILLIS)
+                .whenException(failure -> failure instanceof AttemptFailure attempt && attempt.retry())
+                .withCustomBackoff().strategy(PlannedWait::new).done()
+                .done();
+        if (config.circuitBreaker().enabled()) {
+            builder.withCircuitBreaker()
+                    .when(failure -> failure instanceof AttemptFailure attempt
+                            && attempt.failure() instanceof OverloadedException)
+                    .requestVolumeThreshold(config.circuitBreaker().requestVolumeThreshold())
+                    .failureRatio(config.circuitBreaker().failureRatio())
+                    .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(config.circuitBreaker().successThreshold())
+                    .done();
+        }
+        if (config.bulkhead().enabled()) {
+            builder.withBulkhead()
+                    .limit(config.bulkhead().maxConcurrent())
+                    .queueSize(config.bulkhead().maxQueued())
+                    .done();
+        }
+        return builder.build();
+    }
+
+    /**
+     * The backoff of one call (SmallRye creates one per call): the wait the call's budget planned for the failure,
+     * cut to the time left before the deadline.
+     */
+    static final class PlannedWait implements CustomBackoffStrategy {
+        @Override
+        public long nextDelayInMillis(Throwable failure) {
+            if (failure instanceof AttemptFailure attempt) {
+                return Math.max(0, Math.min(attempt.waitMillis(), attempt.budget().remaining().toMillis()));
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The timeout of each attempt of a Messages call: {@code resilience.timeout} when set, else derived from
+     * {@code max_tokens} (30 s per 1,000, within 30 s .. 10 min).
+     */
+    public Duration attemptTimeout(Integer maxTokens) {
+        if (config.attemptTimeout().isPresent()) {
+            return config.attemptTimeout().get();
+        }
+        return derivedTimeout(maxTokens);
+    }
+
+    static Duration derivedTimeout(Integer maxTokens) {
+        if (maxTokens == null || maxTokens <= 0) {
+            return MIN_ATTEMPT_TIMEOUT;
+        }
+        Duration derived = PER_1000_TOKENS.multipliedBy(maxTokens).dividedBy(1000);
+        if (derived.compareTo(MIN_ATTEMPT_TIMEOUT) < 0) {
+            return MIN_ATTEMPT_TIMEOUT;
+        }
+        return derived.compareTo(MAX_ATTEMPT_TIMEOUT) > 0 ? MAX_ATTEMPT_TIMEOUT : derived;
+    }
+
+    /** A blocking call without a per-attempt timeout of its own (the client's read-timeout still applies). */
+    public <T> T blocking(Supplier<T> call) {
+        CallBudget budget = new CallBudget(config, limits);
+        try {
+            return guard.get(() -> {
+                try {
+                    return call.get();
+                } catch (RuntimeException failure) {
+                    throw budget.failed(errors.translate(failure));
+                }
+            }, ClaudeCalls.<T> anyType());
+        } catch (Throwable thrown) {
+            throw unchecked(budget.outcome(thrown));
+        }
+    }
+
+    /** A blocking call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
+    public <T> T blocking(Duration attemptTimeout, Supplier<Uni<T>> call) {
+        CallBudget budget = new CallBudget(config, limits);
+        try {
+            return guard.get(() -> attempt(budget, attemptTimeout, call).await().indefinitely(),
+                    ClaudeCalls.<T> anyType());
+        } catch (Throwable thrown) {
+            throw unchecked(budget.outcome(thrown));
+        }
+    }
+
+    /** An asynchronous call without a per-attempt timeout of its own. */
     public <T> Uni<T> async(Supplier<Uni<T>> call) {
-        return Uni.createFrom().<T> deferred(call::get).onFailure().transform(errors::translate);
+        return async(null, call);
+    }
+
+    /**
+     * An asynchronous call whose attempts each get {@code attemptTimeout} (or {@code null} for none). Nothing happens
+     * until it is subscribed; each subscription is a new call with its own budget.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public <T> Uni<T> async(Duration attemptTimeout, Supplier<Uni<T>> call) {
+        return Uni.createFrom().deferred(() -> {
+            CallBudget budget = new CallBudget(config, limits);
+            Supplier<Uni<T>> attempt = () -> attempt(budget, attemptTimeout, call);
+            Uni<T> guarded = (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
+            return guarded.onFailure().transform(budget::outcome);
+        });
+    }
+
+    /** One attempt: the call, cut at its timeout (and at the deadline), its failure typed and judged by the budget. */
+    private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call) {
+        Duration remaining = budget.remaining();
+        boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
+        Duration limit = deadline ? remaining : attemptTimeout;
+        if (limit.isNegative() || limit.isZero()) {
+            return Uni.createFrom().failure(budget.failed(timeout(config.deadline(), true)));
+        }
+        return Uni.createFrom().<T> deferred(call::get)
+                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline))
+                .onFailure().transform(failure -> budget.failed(errors.translate(failure)));
+    }
+
+    private ClaudeTimeoutException timeout(Duration limit, boolean deadline) {
+        String setting = limits.property() + (deadline ? ".deadline" : ".timeout");
+        return new ClaudeTimeoutException("No answer from the Claude API at " + limits.baseUrl() + " within " + limit
+                + (deadline ? ", the time left before the call's deadline" : ", the timeout of one attempt")
+                + ". Raise " + setting + ", or stream long generations.", limit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> anyType() {
+        return (Class<T>) Object.class;
+    }
+
+    private static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new java.util.concurrent.CompletionException(failure);
+    }
+
+    /**
+     * A stream of events. Until its first event, an attempt is a call like any other: a failure is retried within the
+     * call's budget and deadline. Once an event has reached the caller, a failure is surfaced (typed), never retried,
+     * since the caller has seen part of an answer.
+     */
+    public <T> Multi<T> stream(Supplier<Multi<T>> call) {
+        return async(() -> firstEvent(call.get())).onItem().transformToMulti(events -> events);
+    }
+
+    /**
+     * Subscribes to a stream at once and resolves when its first event arrives (or it completes empty), with the whole
+     * stream, first event included, buffered for the caller; fails if the stream fails before its first event.
+     */
+    private <T> Uni<Multi<T>> firstEvent(Multi<T> upstream) {
+        return Uni.createFrom().emitter(started -> {
+            UnicastProcessor<T> events = UnicastProcessor.create();
+            AtomicBoolean first = new AtomicBoolean(true);
+            Cancellable subscription = upstream.subscribe().with(
+                    event -> {
+                        events.onNext(event);
+                        if (first.compareAndSet(true, false)) {
+                            started.complete(events);
+                        }
+                    },
+                    failure -> {
+                        if (first.compareAndSet(true, false)) {
+                            started.fail(failure);
+                        } else {
+                            events.onError(errors.translate(failure));
+                        }
+                    },
+                    () -> {
+                        events.onComplete();
+                        if (first.compareAndSet(true, false)) {
+                            started.complete(events);
+                        }
+                    });
+            started.onTermination(() -> {
+                if (first.get()) {
+                    subscription.cancel(); // the attempt timed out or was cancelled before any event
+                }
+            });
+            events.onCancellation().invoke(subscription::cancel);
+        });
     }
 }

@@ -41,9 +41,15 @@ final class ClaudeClientFactory {
                     .loggingMaskedHeaders(ClaudeClientLogger.SECRET_HEADERS);
         }
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
-        ClaudeCalls calls = new ClaudeCalls(new TransportErrors(config.baseUrl(), config.readTimeout()));
+        ClaudeCalls calls = calls(name, config, name);
         return new ClaudeClientImpl(name, rest, rateLimits, calls, config.model().orElse(null), config.maxTokens(),
                 SamplingDefaults.of(config));
+    }
+
+    /** The resilience policy of a client, or of a {@code @ClaudeResilience} method that borrows its settings. */
+    static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config, String policyName) {
+        return new ClaudeCalls(policyName, config.baseUrl(), ApiKeys.property(name, "resilience"),
+                new TransportErrors(config.baseUrl(), config.readTimeout()), config.resilience());
     }
 
     /** @throws ConfigurationException when the base URL is not an absolute http(s) URL */

@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.runtime;
 
+import io.quarkiverse.claude.Batches;
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.Messages;
 import io.quarkiverse.claude.Models;
@@ -15,14 +16,17 @@ final class ClaudeClientImpl implements ClaudeClient {
     private final RateLimitTracker rateLimits;
     private final Messages messages;
     private final Models models;
+    private final Batches batches;
 
     ClaudeClientImpl(String name, ClaudeRestApi rest, RateLimitTracker rateLimits, ClaudeCalls calls, String model,
             int maxTokens, SamplingDefaults sampling) {
         this.name = name;
         this.rest = rest;
         this.rateLimits = rateLimits;
-        this.messages = new MessagesImpl(rest, calls, model, maxTokens, sampling);
+        MessagesImpl messages = new MessagesImpl(rest, calls, model, maxTokens, sampling);
+        this.messages = messages;
         this.models = new ModelsImpl(rest, calls);
+        this.batches = new BatchesImpl(rest, calls, messages);
     }
 
     @Override
@@ -33,6 +37,11 @@ final class ClaudeClientImpl implements ClaudeClient {
     @Override
     public Models models() {
         return models;
+    }
+
+    @Override
+    public Batches batches() {
+        return batches;
     }
 
     @Override

@@ -17,6 +17,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     private final ClaudeRuntimeConfig config;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
+    private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
 
     public ClaudeClientRegistry(ClaudeRuntimeConfig config) {
         this.config = config;
@@ -36,18 +37,29 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return clients.computeIfAbsent(name, n -> ClaudeClientFactory.create(n, configOf(n)));
     }
 
+    /**
+     * The policy of {@link io.quarkiverse.claude.ClaudeResilience @ClaudeResilience(name)}: the client's settings, with
+     * a guard (bulkhead, circuit breaker) of its own.
+     */
+    public ClaudeCalls annotationCalls(String name) {
+        return annotationPolicies.computeIfAbsent(name,
+                n -> ClaudeClientFactory.calls(n, configOf(n), "@ClaudeResilience(" + n + ")"));
+    }
+
     public ClaudeRestApi rest(String name) {
         return client(name).rest();
     }
 
     /**
-     * @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key or an unusable
-     *         base URL, or, with {@code verify-on-startup}, when the API refuses the key or the model
+     * @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key, an unusable
+     *         base URL, or a resilience setting out of range, or, with {@code verify-on-startup}, when the API refuses
+     *         the key or the model
      */
     public void checkConfigured(String name) {
         ClaudeClientRuntimeConfig client = configOf(name);
         StartupChecks.checkKeyShape(name, ApiKeys.require(name, client));
         ClaudeClientFactory.baseUri(name, client);
+        ClaudeCalls.validate(ApiKeys.property(name, "resilience"), client.resilience());
         if (client.verifyOnStartup()) {
             StartupChecks.verify(name, client, client(name));
         }

@@ -7,6 +7,8 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TokenCount;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.model.stream.StreamEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** The Messages API of one client: fills the configured defaults, then calls through {@link ClaudeCalls}. */
@@ -30,28 +32,47 @@ final class MessagesImpl implements Messages {
     @Override
     public Message create(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
-        return calls.blocking(() -> api.createMessage(complete));
+        RequestPreflight.checkCreate(complete);
+        return calls.blocking(calls.attemptTimeout(complete.maxTokens()), () -> api.createMessageAsync(complete));
     }
 
     @Override
     public Uni<Message> createAsync(MessageRequest request) {
-        MessageRequest complete = withDefaults(request);
-        return calls.async(() -> api.createMessageAsync(complete));
+        return Uni.createFrom().item(() -> withDefaults(request)).invoke(RequestPreflight::checkCreate)
+                .chain(complete -> calls.async(calls.attemptTimeout(complete.maxTokens()),
+                        () -> api.createMessageAsync(complete)));
+    }
+
+    @Override
+    public Multi<StreamEvent> stream(MessageRequest request) {
+        return Uni.createFrom().item(() -> withDefaults(request).toBuilder().stream(true).build())
+                .invoke(RequestPreflight::checkCreate)
+                .onItem().transformToMulti(this::streamChecked);
+    }
+
+    private Multi<StreamEvent> streamChecked(MessageRequest complete) {
+        return calls.stream(() -> {
+            StreamDecoder decoder = new StreamDecoder();
+            return api.streamMessage(complete)
+                    .onItem().transformToIterable(decoder::decode)
+                    .onCompletion().invoke(decoder::checkComplete);
+        });
     }
 
     @Override
     public TokenCount countTokens(MessageRequest request) {
         MessageRequest complete = withDefaultModel(request);
-        return calls.blocking(() -> api.countTokens(complete));
+        RequestPreflight.checkCountTokens(complete);
+        return calls.blocking(calls.attemptTimeout(null), () -> api.countTokensAsync(complete));
     }
 
     @Override
     public Uni<TokenCount> countTokensAsync(MessageRequest request) {
-        MessageRequest complete = withDefaultModel(request);
-        return calls.async(() -> api.countTokensAsync(complete));
+        return Uni.createFrom().item(() -> withDefaultModel(request)).invoke(RequestPreflight::checkCountTokens)
+                .chain(complete -> calls.async(calls.attemptTimeout(null), () -> api.countTokensAsync(complete)));
     }
 
-    private MessageRequest withDefaults(MessageRequest request) {
+    MessageRequest withDefaults(MessageRequest request) {
         Objects.requireNonNull(request, "request");
         if (request.model() != null && request.maxTokens() != null && !sampling.appliesTo(request)) {
             return request;

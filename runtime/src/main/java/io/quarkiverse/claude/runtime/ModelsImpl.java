@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import io.quarkiverse.claude.Models;
 import io.quarkiverse.claude.model.ModelInfo;
-import io.quarkiverse.claude.model.ModelListParams;
+import io.quarkiverse.claude.model.PageParams;
 import io.quarkiverse.claude.model.ModelPage;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 
@@ -20,7 +20,7 @@ final class ModelsImpl implements Models {
     }
 
     @Override
-    public ModelPage list(ModelListParams params) {
+    public ModelPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
         return calls.blocking(() -> api.listModels(params.beforeId(), params.afterId(), params.limit()));
     }

@@ -114,4 +114,27 @@ class ModelJsonTest {
         assertEquals("https://x/y.png", ((ImageBlock) request.messages().get(1).content().get(1)).source().url());
         assertEquals("\"plain\"", json.writeValueAsString(json.valueToTree(request).at("/messages/0/content")));
     }
+
+    @Test
+    void toolResultSendsIsErrorOnlyUnderItsApiName() throws Exception {
+        JsonNode ok = json.valueToTree(ToolResultBlock.of("toolu_1", "sunny"));
+        JsonNode failed = json.valueToTree(ToolResultBlock.error("toolu_1", "unknown city"));
+
+        assertEquals(json.readTree("""
+                {"type":"tool_result","tool_use_id":"toolu_1","content":"sunny"}"""), ok);
+        assertEquals(json.readTree("""
+                {"type":"tool_result","tool_use_id":"toolu_1","content":"unknown city","is_error":true}"""), failed);
+
+        ToolResultBlock read = json.readValue(failed.toString(), ToolResultBlock.class);
+        assertTrue(read.isError());
+        assertTrue(read.extraFields().isEmpty(), read.extraFields().toString());
+    }
+
+    @Test
+    void convenienceMethodsNeverBecomeFields() throws Exception {
+        String batch = "{\"id\":\"msgbatch_1\",\"type\":\"message_batch\",\"processing_status\":\"ended\"}";
+        JsonNode written = json.valueToTree(json.readValue(batch, io.quarkiverse.claude.model.batch.MessageBatch.class));
+        assertFalse(written.has("ended"), written.toString());
+        assertEquals("ended", written.get("processing_status").asText());
+    }
 }

@@ -9,21 +9,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A messages answer before it is put on the wire, so that the JSON form ({@link AnswerJson}) and the SSE form
  * ({@link AnswerStream}) say the same thing.
  *
+ * @param inputTokens the input tokens that were neither written to nor read from the prompt cache
+ * @param cache what the prompt cache did for this request ({@link CacheUsage#NONE} when nothing)
  * @param extraFields whether to add unknown fields for forward-compatibility tests (see {@link Fault#withExtraFields()})
  */
 record Answer(String id, String model, List<Block> content, String stopReason, long inputTokens, long outputTokens,
-        boolean extraFields) {
+        CacheUsage cache, boolean extraFields) {
 
     Answer {
         content = List.copyOf(content);
     }
 
     /** One content block of an answer. */
-    sealed interface Block permits Text, ToolUse, Opaque {
+    sealed interface Block permits Text, Thinking, ToolUse, Opaque {
     }
 
     /** A {@code text} block. */
     record Text(String text) implements Block {
+    }
+
+    /** A {@code thinking} block (extended thinking), with its signature. */
+    record Thinking(String thinking, String signature) implements Block {
     }
 
     /** A {@code tool_use} block. */
@@ -32,5 +38,17 @@ record Answer(String id, String model, List<Block> content, String stopReason, l
 
     /** A block sent as it is, with no deltas (used for the unknown block type of forward-compatibility tests). */
     record Opaque(ObjectNode json) implements Block {
+    }
+
+    /**
+     * The prompt-cache part of the usage: tokens written to the cache (by TTL) and tokens read from it.
+     */
+    record CacheUsage(long creation5m, long creation1h, long read) {
+
+        static final CacheUsage NONE = new CacheUsage(0, 0, 0);
+
+        long creation() {
+            return creation5m + creation1h;
+        }
     }
 }

@@ -43,6 +43,9 @@ final class AnswerJson {
             }
             return json;
         }
+        if (block instanceof Answer.Thinking t) {
+            return Json.object().put("type", "thinking").put("thinking", t.thinking()).put("signature", t.signature());
+        }
         if (block instanceof Answer.ToolUse t) {
             ObjectNode json = Json.object().put("type", "tool_use").put("id", t.id()).put("name", t.name());
             json.set("input", t.input().deepCopy());
@@ -55,8 +58,13 @@ final class AnswerJson {
         ObjectNode usage = Json.object();
         usage.put("input_tokens", inputTokens);
         usage.put("output_tokens", outputTokens);
-        usage.put("cache_creation_input_tokens", 0);
-        usage.put("cache_read_input_tokens", 0);
+        Answer.CacheUsage cache = a.cache();
+        usage.put("cache_creation_input_tokens", cache.creation());
+        usage.put("cache_read_input_tokens", cache.read());
+        usage.putObject("cache_creation")
+                .put("ephemeral_5m_input_tokens", cache.creation5m())
+                .put("ephemeral_1h_input_tokens", cache.creation1h());
+        usage.put("service_tier", "standard");
         if (a.extraFields()) {
             usage.put("sim_future_usage_tokens", 7);
         }

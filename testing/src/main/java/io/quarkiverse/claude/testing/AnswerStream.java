@@ -54,6 +54,14 @@ final class AnswerStream {
             for (String chunk : Words.chunks(t.text())) {
                 events.add(delta(index, Json.object().put("type", "text_delta").put("text", chunk)));
             }
+        } else if (block instanceof Answer.Thinking t) {
+            // Starts empty, then the thinking in deltas, then the whole signature in one signature_delta.
+            start.set("content_block", Json.object().put("type", "thinking").put("thinking", "").put("signature", ""));
+            addStart(events, start);
+            for (String chunk : Words.chunks(t.thinking())) {
+                events.add(delta(index, Json.object().put("type", "thinking_delta").put("thinking", chunk)));
+            }
+            events.add(delta(index, Json.object().put("type", "signature_delta").put("signature", t.signature())));
         } else if (block instanceof Answer.ToolUse t) {
             ObjectNode head = Json.object().put("type", "tool_use").put("id", t.id()).put("name", t.name());
             head.putObject("input");

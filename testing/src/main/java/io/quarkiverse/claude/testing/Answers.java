@@ -1,19 +1,26 @@
 package io.quarkiverse.claude.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the simulator's deterministic answers from a messages request body: the echo of the last user message, or a
- * scripted tool call.
+ * Builds the simulator's deterministic answers from a messages request body: the echo of the last user message (after a
+ * thinking block when extended thinking is on), or a scripted tool call.
  */
 final class Answers {
 
     /** The model named in answers to requests that name none (only scripted faults answer those). */
     static final String FALLBACK_MODEL = "claude-sonnet-4-6";
+
+    /** How the simulator's thinking signatures start; other signatures are taken as they are. */
+    static final String SIGNATURE_PREFIX = "sig_sim_";
 
     private final Ids ids;
 
@@ -26,7 +33,26 @@ final class Answers {
      * Lenient: a body that is not a valid request still gets an answer, for the scripted stream faults.
      */
     Answer echo(JsonNode body, boolean extraFields) {
-        String text = "Echo: " + Conversation.lastUserText(body);
+        return echo(body, extraFields, Answer.CacheUsage.NONE);
+    }
+
+    /**
+     * The echo answer; with extended thinking on ({@code thinking.type} {@code enabled} or {@code adaptive}), a
+     * {@code thinking} block {@code "Thinking about: " + <last user text>} comes first. The output tokens count the
+     * words of both; the input tokens are those the prompt cache did not cover.
+     */
+    Answer echo(JsonNode body, boolean extraFields, Answer.CacheUsage cache) {
+        String userText = Conversation.lastUserText(body);
+        List<Answer.Block> content = new ArrayList<>();
+        int thinkingWords = 0;
+        if (thinks(body)) {
+            String thinking = "omitted".equals(body.path("thinking").path("display").asText())
+                    ? ""
+                    : "Thinking about: " + userText;
+            thinkingWords = Words.count(thinking);
+            content.add(new Answer.Thinking(thinking, signature(thinking)));
+        }
+        String text = "Echo: " + userText;
         int words = Words.count(text);
         String stopReason = "end_turn";
         JsonNode maxTokens = body.path("max_tokens");
@@ -35,14 +61,14 @@ final class Answers {
             words = maxTokens.asInt();
             stopReason = "max_tokens";
         }
-        List<Answer.Block> content = new ArrayList<>();
         content.add(new Answer.Text(text));
         if (extraFields) {
             ObjectNode unknown = Json.object().put("type", "sim_future_block");
             unknown.putObject("payload").put("a", 1);
             content.add(new Answer.Opaque(unknown));
         }
-        return new Answer(ids.messageId(), model(body), content, stopReason, Conversation.inputTokens(body), words,
+        long input = Math.max(0, Conversation.inputTokens(body) - cache.read() - cache.creation());
+        return new Answer(ids.messageId(), model(body), content, stopReason, input, thinkingWords + words, cache,
                 extraFields);
     }
 
@@ -50,9 +76,27 @@ final class Answers {
     Answer toolUse(JsonNode body, String toolName, JsonNode input) {
         String json = input.toString();
         long outputTokens = Math.max(1, (toolName.length() + json.length() + 3) / 4);
-        return new Answer(ids.messageId(), model(body),
-                List.of(new Answer.ToolUse(ids.toolUseId(), toolName, input)),
-                "tool_use", Conversation.inputTokens(body), outputTokens, false);
+        return new Answer(ids.messageId(), model(body), List.of(new Answer.ToolUse(ids.toolUseId(), toolName, input)),
+                "tool_use", Conversation.inputTokens(body), outputTokens, Answer.CacheUsage.NONE, false);
+    }
+
+    /** Whether the request turns extended thinking on. */
+    static boolean thinks(JsonNode body) {
+        String type = body.path("thinking").path("type").asText();
+        return type.equals("enabled") || type.equals("adaptive");
+    }
+
+    /**
+     * The simulator's signature of a thinking text: {@code sig_sim_} and 32 hex digits of its SHA-256, so that a
+     * client that changes a thinking block it sends back is caught.
+     */
+    static String signature(String thinking) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(thinking.getBytes(StandardCharsets.UTF_8));
+            return SIGNATURE_PREFIX + HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String model(JsonNode body) {

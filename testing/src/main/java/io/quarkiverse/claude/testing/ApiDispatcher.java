@@ -22,11 +22,13 @@ final class ApiDispatcher {
     private final String requiredKey;
     private final MessagesEndpoint messages;
     private final ModelsEndpoint models;
+    private final BatchesEndpoint batches;
 
-    ApiDispatcher(String requiredKey, MessagesEndpoint messages, ModelsEndpoint models) {
+    ApiDispatcher(String requiredKey, MessagesEndpoint messages, ModelsEndpoint models, BatchesEndpoint batches) {
         this.requiredKey = requiredKey;
         this.messages = messages;
         this.models = models;
+        this.batches = batches;
     }
 
     /**
@@ -57,11 +59,46 @@ final class ApiDispatcher {
             messages.create(ex, parse(ex.request()), version, extraFields);
         } else if (method == HttpMethod.POST && path.equals(COUNT_TOKENS)) {
             messages.countTokens(ex, parse(ex.request()), extraFields);
+        } else if (path.equals(BatchesEndpoint.PATH) || path.startsWith(BatchesEndpoint.PATH + "/")) {
+            routeBatches(request, ex, version, extraFields);
         } else if (method == HttpMethod.GET && path.equals(ModelsEndpoint.PATH)) {
             models.list(ex, request.params(), extraFields);
         } else if (method == HttpMethod.GET && path.startsWith(ModelsEndpoint.PATH + "/")
                 && path.length() > ModelsEndpoint.PATH.length() + 1) {
             models.get(ex, path.substring(ModelsEndpoint.PATH.length() + 1), extraFields);
+        } else {
+            throw notFound();
+        }
+    }
+
+    /** {@code /v1/messages/batches[/{id}[/cancel|/results]]}. */
+    private void routeBatches(HttpServerRequest request, Exchange ex, String version, boolean extraFields) {
+        HttpMethod method = request.method();
+        String rest = request.path().substring(BatchesEndpoint.PATH.length());
+        if (rest.isEmpty()) {
+            if (method == HttpMethod.POST) {
+                batches.create(ex, parse(ex.request()), version, extraFields);
+                return;
+            }
+            if (method == HttpMethod.GET) {
+                batches.list(ex, request.params(), extraFields);
+                return;
+            }
+            throw notFound();
+        }
+        String[] parts = rest.substring(1).split("/", -1);
+        String id = parts[0];
+        if (id.isEmpty() || parts.length > 2) {
+            throw notFound();
+        }
+        if (parts.length == 1 && method == HttpMethod.GET) {
+            batches.get(ex, id, extraFields);
+        } else if (parts.length == 1 && method == HttpMethod.DELETE) {
+            batches.delete(ex, id);
+        } else if (parts.length == 2 && parts[1].equals("cancel") && method == HttpMethod.POST) {
+            batches.cancel(ex, id, extraFields);
+        } else if (parts.length == 2 && parts[1].equals("results") && method == HttpMethod.GET) {
+            batches.results(ex, id);
         } else {
             throw notFound();
         }

@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +18,26 @@ import io.vertx.core.http.HttpServerOptions;
 
 /**
  * A Claude-compatible HTTP server for tests and local development: answers {@code POST /v1/messages} (also streamed),
- * {@code POST /v1/messages/count_tokens}, {@code GET /v1/models} and {@code GET /v1/models/{id}} in the API's wire
- * format, deterministically ({@code "Echo: "} + the last user message), with the API's checks and errors.
+ * {@code POST /v1/messages/count_tokens}, {@code GET /v1/models}, {@code GET /v1/models/{id}} and the Message Batches
+ * API ({@code /v1/messages/batches}) in the API's wire format, deterministically ({@code "Echo: "} + the last user
+ * message), with the API's checks and errors.
+ * <ul>
+ * <li><b>Tool use</b>: {@link Fault#toolUse(String, String)} makes the next answer a tool call; when the last user
+ * message then holds only {@code tool_result} blocks, the answer echoes their text ({@code "Echo: <tool result>"}).</li>
+ * <li><b>Extended thinking</b>: with {@code "thinking": {"type": "enabled", "budget_tokens": N}} (1024 &lt;= N &lt;
+ * {@code max_tokens}) or {@code {"type": "adaptive"}}, the answer starts with a {@code thinking} block
+ * {@code "Thinking about: <last user text>"} signed {@code sig_sim_<hash>}; thinking blocks sent back must keep their
+ * signature (a changed simulator-signed block is refused, as the API refuses it).</li>
+ * <li><b>Prompt caching</b>: blocks with {@code cache_control} (at most 4) are cache breakpoints; the first request
+ * with a given prefix reports {@code cache_creation_input_tokens}, the same prefix within its TTL (5 minutes, or 1 hour
+ * with {@code "ttl": "1h"}) reports {@code cache_read_input_tokens}. {@link #reset()} empties the cache.</li>
+ * <li><b>Message Batches</b>, in memory: a batch ends {@link SimulatorOptions#batchProcessingDelay(Duration)} after it
+ * was created (200 ms by default), each request answered as {@code POST /v1/messages} would answer it
+ * ({@code succeeded}, or {@code errored} with the error the request would get). To force the other outcomes: requests
+ * whose {@code custom_id} starts with {@code expire-} end as {@code expired}, and cancelling a batch in progress ends
+ * it with every request {@code canceled}.</li>
+ * </ul>
+ * Token counts are estimates: one token per four characters of the prompt's text, one per word of the answer.
  * <p>
  * Tests script failures with {@link #enqueue(Fault...)} and {@link #always(Fault)}, and check what a client sent with
  * {@link #requests()}. It runs on its own Vert.x instance (not Quarkus'), listens on 127.0.0.1 only, and is safe to
@@ -43,13 +62,18 @@ public final class ClaudeSimulator implements AutoCloseable {
     private final HttpServer server;
     private final FaultScript script;
     private final RequestLog log;
+    private final PromptCache cache;
+    private final BatchesEndpoint batches;
     private boolean closed;
 
-    private ClaudeSimulator(Vertx vertx, HttpServer server, FaultScript script, RequestLog log) {
+    private ClaudeSimulator(Vertx vertx, HttpServer server, FaultScript script, RequestLog log, PromptCache cache,
+            BatchesEndpoint batches) {
         this.vertx = vertx;
         this.server = server;
         this.script = script;
         this.log = log;
+        this.cache = cache;
+        this.batches = batches;
     }
 
     /** Starts a simulator on 127.0.0.1, on a random free port, accepting any non-blank key. */
@@ -75,10 +99,13 @@ public final class ClaudeSimulator implements AutoCloseable {
         Ids ids = new Ids();
         ModelCatalog catalog = new ModelCatalog(o.models());
         Answers answers = new Answers(ids);
-        ApiDispatcher api = new ApiDispatcher(o.apiKey(),
-                new MessagesEndpoint(new MessageValidation(catalog), answers), new ModelsEndpoint(catalog));
-        SimulatorHandler handler = new SimulatorHandler(vertx, o.maxBodyBytes(), script, log, ids, Clock.systemUTC(),
-                new FaultResponder(answers), api);
+        Clock clock = Clock.systemUTC();
+        PromptCache cache = new PromptCache(clock);
+        MessagesEndpoint messages = new MessagesEndpoint(new MessageValidation(catalog), answers, cache);
+        BatchesEndpoint batches = new BatchesEndpoint(vertx, messages, clock, o.batchProcessingDelay());
+        ApiDispatcher api = new ApiDispatcher(o.apiKey(), messages, new ModelsEndpoint(catalog), batches);
+        SimulatorHandler handler = new SimulatorHandler(vertx, o.maxBodyBytes(), o.maxBatchBodyBytes(), script, log,
+                ids, clock, new FaultResponder(answers), api);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(o.port()))
                 .requestHandler(handler)
                 .exceptionHandler(ignored -> {
@@ -90,7 +117,7 @@ public final class ClaudeSimulator implements AutoCloseable {
             await(vertx.close());
             throw new IllegalStateException("The Claude simulator could not listen on 127.0.0.1:" + o.port(), e);
         }
-        return new ClaudeSimulator(vertx, server, script, log);
+        return new ClaudeSimulator(vertx, server, script, log, cache, batches);
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash: the base URL to give a client. */
@@ -136,10 +163,23 @@ public final class ClaudeSimulator implements AutoCloseable {
         return log.last();
     }
 
-    /** Forgets the queued faults, the always-fault and the recorded requests, e.g. between tests. */
+    /**
+     * The ids of the Message Batches created and not deleted, newest first (the order of
+     * {@code GET /v1/messages/batches}).
+     */
+    public List<String> batchIds() {
+        return batches.ids();
+    }
+
+    /**
+     * Forgets the queued faults, the always-fault, the recorded requests, the Message Batches (in progress or not) and
+     * the prompt cache, e.g. between tests.
+     */
     public ClaudeSimulator reset() {
         script.reset();
         log.clear();
+        batches.clear();
+        cache.clear();
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import io.vertx.core.http.HttpServerResponse;
 final class Exchange {
 
     private static final String JSON_TYPE = "application/json";
+    private static final String JSONL_TYPE = "application/x-jsonl";
 
     private final HttpServerRequest request;
     private final RecordedRequest recorded;
@@ -79,6 +81,33 @@ final class Exchange {
         response.setChunked(true);
         for (SseEvent event : events) {
             response.write(event.wire());
+        }
+        response.end();
+    }
+
+    /**
+     * A 200 JSON Lines body ({@code application/x-jsonl}), one JSON object per line, written in chunks (chunked
+     * transfer) as the connection takes them, so that a client can read it line by line.
+     */
+    void jsonLines(Iterator<? extends JsonNode> lines) {
+        HttpServerResponse response = start(200, JSONL_TYPE);
+        if (response == null) {
+            return;
+        }
+        response.setChunked(true);
+        writeLines(response, lines);
+    }
+
+    private static void writeLines(HttpServerResponse response, Iterator<? extends JsonNode> lines) {
+        while (lines.hasNext()) {
+            if (response.closed()) {
+                return;
+            }
+            response.write(lines.next().toString() + "\n");
+            if (response.writeQueueFull()) {
+                response.drainHandler(ignored -> writeLines(response, lines));
+                return;
+            }
         }
         response.end();
     }

@@ -194,8 +194,10 @@ public final class Fault {
 
     /**
      * A normal 200 messages answer whose content is one {@code tool_use} block (id {@code toolu_sim_<n>}, the given
-     * name and input) with {@code stop_reason: "tool_use"}. Streamed (the input in {@code input_json_delta} chunks)
-     * when the request has {@code "stream": true}.
+     * name and input) with {@code stop_reason: "tool_use"}. Streamed (the input in {@code input_json_delta} chunks of
+     * {@code partial_json}) when the request has {@code "stream": true}. The follow-up request, whose last user message
+     * holds only the {@code tool_result} blocks, gets the regular answer {@code "Echo: <the tool results' text>"}, so a
+     * test can check that the result reached the model.
      *
      * @param inputJson the tool input, a JSON object such as {@code {"city":"Paris"}}
      * @throws IllegalArgumentException if {@code inputJson} is not a JSON object

@@ -13,6 +13,9 @@ final class MessageValidation {
     /** The API version on which sampling parameters are rejected. */
     static final String VERSION_WITHOUT_SAMPLING = "2026-10-21";
 
+    /** The smallest {@code thinking.budget_tokens} the API accepts. */
+    static final int MIN_THINKING_BUDGET = 1024;
+
     private static final List<String> SAMPLING_FIELDS = List.of("temperature", "top_p", "top_k");
 
     private final ModelCatalog models;
@@ -45,6 +48,9 @@ final class MessageValidation {
         if (stream != null && !stream.isNull() && !stream.isBoolean()) {
             throw ApiException.invalid("stream: Input should be a valid boolean");
         }
+        checkThinking(body.get("thinking"), requireMaxTokens ? body.get("max_tokens") : null);
+        checkThinkingBlocks(body.get("messages"));
+        PromptCache.check(body);
         if (rejectSampling) {
             for (String field : SAMPLING_FIELDS) {
                 if (body.has(field)) {
@@ -55,6 +61,74 @@ final class MessageValidation {
         }
         if (!models.knows(model.asText())) {
             throw ApiException.notFound("model: " + model.asText());
+        }
+    }
+
+    /** {@code thinking}: a known type; for {@code enabled}, 1024 <= budget_tokens < max_tokens. */
+    private static void checkThinking(JsonNode thinking, JsonNode maxTokens) {
+        if (thinking == null || thinking.isNull()) {
+            return;
+        }
+        if (!thinking.isObject()) {
+            throw ApiException.invalid("thinking: Input should be a valid dictionary or object to extract fields from");
+        }
+        String type = thinking.path("type").asText("");
+        if (type.equals("disabled") || type.equals("adaptive") || type.equals("between_tools")) {
+            return;
+        }
+        if (!type.equals("enabled")) {
+            throw ApiException.invalid("thinking: Input tag '" + type + "' found using 'type' does not match any of the "
+                    + "expected tags: 'adaptive', 'between_tools', 'disabled', 'enabled'");
+        }
+        JsonNode budget = thinking.get("budget_tokens");
+        if (budget == null || budget.isNull()) {
+            throw ApiException.invalid("thinking.enabled.budget_tokens: Field required");
+        }
+        if (!budget.isIntegralNumber() || !budget.canConvertToLong()) {
+            throw ApiException.invalid("thinking.enabled.budget_tokens: Input should be a valid integer");
+        }
+        if (budget.asLong() < MIN_THINKING_BUDGET) {
+            throw ApiException.invalid("thinking.enabled.budget_tokens: Input should be greater than or equal to "
+                    + MIN_THINKING_BUDGET);
+        }
+        if (maxTokens != null && budget.asLong() >= maxTokens.asLong()) {
+            throw ApiException.invalid("`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our "
+                    + "documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking"
+                    + "#max-tokens-and-context-window-size");
+        }
+    }
+
+    /**
+     * Thinking blocks sent back in the history: {@code thinking} needs its text and a signature (and a simulator
+     * signature must match the text, as the API checks that the block was not changed); {@code redacted_thinking} needs
+     * its data.
+     */
+    private static void checkThinkingBlocks(JsonNode messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode content = messages.get(i).path("content");
+            for (int j = 0; j < content.size(); j++) {
+                JsonNode block = content.get(j);
+                String at = "messages." + i + ".content." + j;
+                String type = block.path("type").asText();
+                if (type.equals("thinking")) {
+                    if (!block.path("thinking").isTextual()) {
+                        throw ApiException.invalid(at + ".thinking.thinking: Field required");
+                    }
+                    JsonNode signature = block.get("signature");
+                    if (signature == null || signature.isNull()) {
+                        throw ApiException.invalid(at + ".thinking.signature: Field required");
+                    }
+                    String sig = signature.asText("");
+                    if (!signature.isTextual() || sig.isBlank() || sig.startsWith(Answers.SIGNATURE_PREFIX)
+                            && !sig.equals(Answers.signature(block.path("thinking").asText()))) {
+                        throw ApiException.invalid(at + ": Invalid `signature` in `thinking` block");
+                    }
+                } else if (type.equals("redacted_thinking")) {
+                    if (!block.path("data").isTextual()) {
+                        throw ApiException.invalid(at + ".redacted_thinking.data: Field required");
+                    }
+                }
+            }
         }
     }
 

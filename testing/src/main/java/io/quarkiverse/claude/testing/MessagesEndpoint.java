@@ -7,15 +7,27 @@ final class MessagesEndpoint {
 
     private final MessageValidation validation;
     private final Answers answers;
+    private final PromptCache cache;
 
-    MessagesEndpoint(MessageValidation validation, Answers answers) {
+    MessagesEndpoint(MessageValidation validation, Answers answers, PromptCache cache) {
         this.validation = validation;
         this.answers = answers;
+        this.cache = cache;
     }
 
     void create(Exchange ex, JsonNode body, String version, boolean extraFields) {
+        send(ex, answer(body, version, extraFields), isStream(body));
+    }
+
+    /**
+     * The regular answer to a messages request (also one of a batch): checked, then echoed, with the prompt cache's
+     * part of the usage.
+     *
+     * @throws ApiException when the API would refuse the request
+     */
+    Answer answer(JsonNode body, String version, boolean extraFields) {
         validation.check(body, true, MessageValidation.VERSION_WITHOUT_SAMPLING.equals(version));
-        send(ex, answers.echo(body, extraFields), isStream(body));
+        return answers.echo(body, extraFields, cache.use(body));
     }
 
     void countTokens(Exchange ex, JsonNode body, boolean extraFields) {

@@ -20,6 +20,7 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
 
     private final Vertx vertx;
     private final long maxBodyBytes;
+    private final long maxBatchBodyBytes;
     private final FaultScript script;
     private final RequestLog log;
     private final Ids ids;
@@ -28,10 +29,11 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
     private final FaultResponder faults;
     private final ApiDispatcher api;
 
-    SimulatorHandler(Vertx vertx, long maxBodyBytes, FaultScript script, RequestLog log, Ids ids, Clock clock,
+    SimulatorHandler(Vertx vertx, long maxBodyBytes, long maxBatchBodyBytes, FaultScript script, RequestLog log, Ids ids, Clock clock,
             FaultResponder faults, ApiDispatcher api) {
         this.vertx = vertx;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxBatchBodyBytes = maxBatchBodyBytes;
         this.script = script;
         this.log = log;
         this.ids = ids;
@@ -49,6 +51,8 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
             // the client went away; there is nobody to answer
         });
         boolean scripted = fault != null && fault.kind() != Fault.Kind.NORMAL;
+        // The API's edge has one limit for batch creation (256 MB) and another for everything else (32 MB).
+        long maxBodyBytes = request.path().equals(BatchesEndpoint.PATH) ? this.maxBatchBodyBytes : this.maxBodyBytes;
         if (!scripted && declaredLength(request) > maxBodyBytes) {
             // No need to read what will be refused: answer now, the rest of the body is discarded as it comes.
             request.handler(ignored -> {

@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,15 +22,26 @@ public final class SimulatorOptions {
     /** The API's limit for Messages requests: 32 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
 
+    /** The API's limit for Message Batches creation requests: 256 MiB. */
+    public static final long DEFAULT_MAX_BATCH_BODY_BYTES = 256L * 1024 * 1024;
+
+    /** How long a Message Batch is in progress before it ends, by default: 200 ms. */
+    public static final Duration DEFAULT_BATCH_PROCESSING_DELAY = Duration.ofMillis(200);
+
     private int port;
     private String apiKey;
     private List<String> models = ModelCatalog.DEFAULT_IDS;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private long maxBatchBodyBytes = DEFAULT_MAX_BATCH_BODY_BYTES;
+    private Duration batchProcessingDelay = DEFAULT_BATCH_PROCESSING_DELAY;
 
     private SimulatorOptions() {
     }
 
-    /** Random free port, any non-blank key accepted, the default models, 32 MiB body limit. */
+    /**
+     * Random free port, any non-blank key accepted, the default models, 32 MiB body limit (256 MiB for batch creation),
+     * batches processed in 200 ms.
+     */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions();
     }
@@ -74,12 +86,40 @@ public final class SimulatorOptions {
         return this;
     }
 
-    /** The largest request body accepted; larger ones get 413 {@code request_too_large}. Default 32 MiB. */
+    /**
+     * The largest request body accepted, except by {@code POST /v1/messages/batches} (see
+     * {@link #maxBatchBodyBytes(long)}); larger ones get 413 {@code request_too_large}. Default 32 MiB.
+     */
     public SimulatorOptions maxBodyBytes(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("maxBodyBytes must be >= 0: " + bytes);
         }
         this.maxBodyBytes = bytes;
+        return this;
+    }
+
+    /**
+     * The largest body accepted by {@code POST /v1/messages/batches}; larger ones get 413 {@code request_too_large}.
+     * Default 256 MiB, the API's limit for batches.
+     */
+    public SimulatorOptions maxBatchBodyBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxBatchBodyBytes must be >= 0: " + bytes);
+        }
+        this.maxBatchBodyBytes = bytes;
+        return this;
+    }
+
+    /**
+     * How long a Message Batch stays {@code in_progress} before all its requests are answered and it ends (on a Vert.x
+     * timer, the event loop is never blocked). Default 200 ms; at least 1 ms is used.
+     */
+    public SimulatorOptions batchProcessingDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("Negative batchProcessingDelay: " + delay);
+        }
+        this.batchProcessingDelay = delay;
         return this;
     }
 
@@ -99,18 +139,29 @@ public final class SimulatorOptions {
         return maxBodyBytes;
     }
 
+    long maxBatchBodyBytes() {
+        return maxBatchBodyBytes;
+    }
+
+    Duration batchProcessingDelay() {
+        return batchProcessingDelay;
+    }
+
     SimulatorOptions copy() {
         SimulatorOptions c = new SimulatorOptions();
         c.port = port;
         c.apiKey = apiKey;
         c.models = models;
         c.maxBodyBytes = maxBodyBytes;
+        c.maxBatchBodyBytes = maxBatchBodyBytes;
+        c.batchProcessingDelay = batchProcessingDelay;
         return c;
     }
 
     @Override
     public String toString() {
         return "SimulatorOptions[port=" + port + ", apiKey=" + (apiKey == null ? "any" : "set") + ", models=" + models
-                + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchBodyBytes=" + maxBatchBodyBytes
+                + ", batchProcessingDelay=" + batchProcessingDelay + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.claude.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SimulatorBodyLimitTest {
 
     private static final int LIMIT = 1024;
+    private static final int BATCH_LIMIT = 4 * LIMIT;
 
     @RegisterExtension
-    static final RunningSimulator running = new RunningSimulator(SimulatorOptions.defaults().maxBodyBytes(LIMIT));
+    static final RunningSimulator running = new RunningSimulator(SimulatorOptions.defaults().maxBodyBytes(LIMIT)
+            .maxBatchBodyBytes(BATCH_LIMIT));
 
     @Test
     void declaredLengthOverTheLimit() throws Exception {
@@ -61,6 +64,24 @@ class SimulatorBodyLimitTest {
         running.sim().enqueue(Fault.overloaded());
 
         assertEquals(529, running.http().post("/v1/messages", bodyOf(LIMIT + 1)).statusCode());
+    }
+
+    @Test
+    void batchCreationHasItsOwnLimit() throws Exception {
+        String batch = "{\"requests\":[{\"custom_id\":\"a\",\"params\":" + bodyOf(2 * LIMIT) + "}]}";
+        assertEquals(200, running.http().post("/v1/messages/batches", batch).statusCode(), "over the messages limit");
+        String tooLarge = "{\"requests\":[{\"custom_id\":\"a\",\"params\":" + bodyOf(BATCH_LIMIT) + "}]}";
+        SimulatorApiTest.assertError(running.http().post("/v1/messages/batches", tooLarge), 413, "request_too_large",
+                null);
+        SimulatorApiTest.assertError(running.http().post("/v1/messages", bodyOf(2 * LIMIT)), 413, "request_too_large",
+                null);
+    }
+
+    @Test
+    void defaultLimitsAreTheApis() {
+        assertEquals(32L << 20, SimulatorOptions.DEFAULT_MAX_BODY_BYTES);
+        assertEquals(256L << 20, SimulatorOptions.DEFAULT_MAX_BATCH_BODY_BYTES);
+        assertTrue(SimulatorOptions.defaults().toString().contains("maxBatchBodyBytes=" + (256L << 20)));
     }
 
     /** A valid messages request of exactly {@code size} bytes (ASCII). */

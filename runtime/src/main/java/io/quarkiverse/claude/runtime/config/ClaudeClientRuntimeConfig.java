@@ -82,6 +82,11 @@ public interface ClaudeClientRuntimeConfig {
     int logBodyLimit();
 
     /**
+     * Retries per error class, deadline, per-attempt timeout, bulkhead and circuit breaker. See the Resilience page.
+     */
+    ResilienceConfig resilience();
+
+    /**
      * The `temperature` used when a request sets none of `temperature`, `top_p` and `top_k`. The API rejects it with
      * `anthropic-version` 2026-10-21, so the build fails when both are configured.
      */

@@ -21,6 +21,7 @@ import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.PermissionException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
+import io.quarkiverse.claude.model.RateLimits;
 
 /**
  * Reads an error answer (status, headers, body) into an {@link ApiError}, and picks the exception of its class: by
@@ -59,14 +60,31 @@ public final class ApiErrors {
         return new ApiError(status, type, message, requestId,
                 ResponseHeaders.retryAfter(header, () -> ZonedDateTime.now(ZoneOffset.UTC)),
                 ResponseHeaders.shouldRetry(header), errorCode, ResponseHeaders.rateLimits(header),
-                body == null ? "" : body);
+                body == null ? "" : body, false, false);
     }
 
-    /** Reads the data of an SSE {@code error} event, which has the body's shape but arrives after a 200. */
-    public static ApiError parseStreamError(String data, Function<String, String> header) {
-        ApiError error = parse(200, header, data);
-        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(),
-                error.retryAfter(), error.shouldRetry(), error.errorCode(), error.rateLimits(), error.body());
+    /**
+     * Reads the data of an SSE {@code error} event, which has the body's shape but arrives after a 200; its status is
+     * the documented status of its {@code error.type}.
+     */
+    public static ApiError parseStreamError(String data, boolean contentDelivered) {
+        return parseEmbedded(data, true, contentDelivered);
+    }
+
+    /** Reads an error body found inside a 200 answer (an SSE event, a batch result). */
+    public static ApiError parseEmbedded(String body, boolean inStream, boolean contentDelivered) {
+        ApiError error = parse(200, name -> null, body);
+        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(), null, null,
+                error.errorCode(), error.rateLimits(), error.body(), inStream, contentDelivered);
+    }
+
+    /**
+     * An error found before sending, in the shape the API would have answered; it has no request id because nothing
+     * was sent.
+     */
+    public static ApiError preflight(int status, String type, String message) {
+        return new ApiError(status, type, message + " (checked before sending: nothing was sent)", null, null,
+                Boolean.FALSE, null, RateLimits.NONE, "", false, false);
     }
 
     public static ClaudeApiException toException(ApiError error) {

@@ -1,6 +1,9 @@
 package io.quarkiverse.claude.runtime.rest;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,12 +12,20 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.client.SseEvent;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.ModelInfo;
 import io.quarkiverse.claude.model.ModelPage;
 import io.quarkiverse.claude.model.TokenCount;
+import io.quarkiverse.claude.model.batch.BatchPage;
+import io.quarkiverse.claude.model.batch.BatchRequest;
+import io.quarkiverse.claude.model.batch.MessageBatch;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,6 +49,12 @@ public interface ClaudeRestApi {
     @Path("/messages")
     Uni<Message> createMessageAsync(MessageRequest request);
 
+    /** The request must have {@code "stream": true}. Each item is one server-sent event, its data unparsed. */
+    @POST
+    @Path("/messages")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> streamMessage(MessageRequest request);
+
     @POST
     @Path("/messages/count_tokens")
     TokenCount countTokens(MessageRequest request);
@@ -45,6 +62,38 @@ public interface ClaudeRestApi {
     @POST
     @Path("/messages/count_tokens")
     Uni<TokenCount> countTokensAsync(MessageRequest request);
+
+    @POST
+    @Path("/messages/batches")
+    MessageBatch createBatch(BatchCreateBody body);
+
+    @GET
+    @Path("/messages/batches/{batchId}")
+    MessageBatch getBatch(@RestPath("batchId") String batchId);
+
+    /** Null parameters are not sent. */
+    @GET
+    @Path("/messages/batches")
+    BatchPage listBatches(@RestQuery("before_id") String beforeId, @RestQuery("after_id") String afterId,
+            @RestQuery("limit") Integer limit);
+
+    @POST
+    @Path("/messages/batches/{batchId}/cancel")
+    MessageBatch cancelBatch(@RestPath("batchId") String batchId);
+
+    @DELETE
+    @Path("/messages/batches/{batchId}")
+    JsonNode deleteBatch(@RestPath("batchId") String batchId);
+
+    /** The results file (JSON Lines), in chunks as they arrive; any content type is accepted. */
+    @GET
+    @Path("/messages/batches/{batchId}/results")
+    @Produces(MediaType.WILDCARD)
+    Multi<byte[]> batchResults(@RestPath("batchId") String batchId);
+
+    /** The body of {@code POST /v1/messages/batches}. */
+    record BatchCreateBody(@JsonProperty("requests") List<BatchRequest> requests) {
+    }
 
     /** Null parameters are not sent. */
     @GET

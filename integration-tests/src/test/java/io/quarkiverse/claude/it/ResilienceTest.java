@@ -1,0 +1,398 @@
+package io.quarkiverse.claude.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.errors.ApiTimeoutException;
+import io.quarkiverse.claude.errors.AuthenticationException;
+import io.quarkiverse.claude.errors.BillingException;
+import io.quarkiverse.claude.errors.BulkheadFullException;
+import io.quarkiverse.claude.errors.CircuitOpenException;
+import io.quarkiverse.claude.errors.ClaudeConnectionException;
+import io.quarkiverse.claude.errors.ClaudeException;
+import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ConflictException;
+import io.quarkiverse.claude.errors.InternalServerException;
+import io.quarkiverse.claude.errors.InvalidRequestException;
+import io.quarkiverse.claude.errors.NotFoundException;
+import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.errors.PermissionException;
+import io.quarkiverse.claude.errors.RateLimitException;
+import io.quarkiverse.claude.errors.RequestTooLargeException;
+import io.quarkiverse.claude.model.Message;
+import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.testing.ClaudeSimulator;
+import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
+import io.quarkiverse.claude.testing.Fault;
+import io.quarkiverse.claude.testing.InjectClaudeSimulator;
+import io.quarkiverse.claude.testing.RecordedRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Retries per error class, budgets, retry-after, deadline, bulkhead, circuit breaker and x-should-retry, as the server
+ * sees them. The clients ("retrying", "budgets", ...) are in the test profile of application.properties, with the
+ * default retry counts and waits of tens of milliseconds.
+ */
+@QuarkusTest
+@QuarkusTestResource(ClaudeSimulatorTestResource.class)
+class ResilienceTest {
+
+    static final String MESSAGES = "/v1/messages";
+
+    @Inject
+    @ClaudeClientName("retrying")
+    ClaudeClient retrying;
+
+    @Inject
+    @ClaudeClientName("short-attempts")
+    ClaudeClient shortAttempts;
+
+    @Inject
+    @ClaudeClientName("budgets")
+    ClaudeClient budgets;
+
+    @Inject
+    @ClaudeClientName("deadline")
+    ClaudeClient deadline;
+
+    @Inject
+    @ClaudeClientName("bulkhead")
+    ClaudeClient bulkhead;
+
+    @Inject
+    @ClaudeClientName("breaker")
+    ClaudeClient breaker;
+
+    @InjectClaudeSimulator
+    ClaudeSimulator simulator;
+
+    @BeforeEach
+    void reset() {
+        simulator.reset();
+    }
+
+    // ------------------------------------------------------------------ attempts per class, with the default counts
+
+    static Stream<Arguments> retriedClasses() {
+        return Stream.of(
+                Arguments.of("429 rate_limit_error", Fault.rateLimited().retryAfterMillis(10), RateLimitException.class, 5),
+                Arguments.of("529 overloaded_error", Fault.overloaded(), OverloadedException.class, 4),
+                Arguments.of("500 api_error", Fault.apiError(), InternalServerException.class, 3),
+                Arguments.of("504 timeout_error", Fault.error(504, "timeout_error", "upstream timeout"),
+                        ApiTimeoutException.class, 3),
+                Arguments.of("409 conflict_error", Fault.error(409, "conflict_error", "conflict"), ConflictException.class,
+                        3),
+                Arguments.of("connection reset", Fault.dropConnection(), ClaudeConnectionException.class, 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("retriedClasses")
+    void eachClassIsRetriedItsDefaultNumberOfTimes(String name, Fault fault, Class<? extends ClaudeException> type,
+            int attempts) {
+        simulator.always(fault);
+
+        ClaudeException e = assertThrows(type, () -> retrying.ask("hi"));
+
+        assertEquals(attempts, simulator.requests(MESSAGES).size(), "attempts the server saw");
+        assertEquals(attempts - 1, e.getSuppressed().length, "the earlier attempts ride along as suppressed");
+        Arrays.stream(e.getSuppressed()).forEach(earlier -> assertInstanceOf(type, earlier));
+    }
+
+    @Test
+    void attemptsThatTimeOutAreRetriedAsTheTimeoutClass() {
+        simulator.always(Fault.delay(Duration.ofSeconds(2)));
+
+        long start = System.nanoTime();
+        ClaudeTimeoutException e = assertThrows(ClaudeTimeoutException.class, () -> shortAttempts.ask("hi"));
+        long elapsed = millisSince(start);
+
+        assertEquals(3, simulator.requests(MESSAGES).size(), "1 attempt + the 2 default retries of the timeout class");
+        assertEquals(Duration.ofMillis(150), e.timeout());
+        assertTrue(e.getMessage().contains("quarkus.claude.\"short-attempts\".resilience.timeout"), e.getMessage());
+        assertTrue(elapsed >= 3 * 150 && elapsed < 2000, "three attempts cut at 150 ms each, not 2 s: " + elapsed);
+    }
+
+    // ------------------------------------------------------------------ never retried
+
+    static Stream<Arguments> neverRetried() {
+        return Stream.of(
+                Arguments.of("400", Fault.error(400, "invalid_request_error", "bad"), InvalidRequestException.class),
+                Arguments.of("401", Fault.error(401, "authentication_error", "bad key"), AuthenticationException.class),
+                Arguments.of("402", Fault.error(402, "billing_error", "pay"), BillingException.class),
+                Arguments.of("403", Fault.error(403, "permission_error", "no"), PermissionException.class),
+                Arguments.of("404", Fault.error(404, "not_found_error", "gone"), NotFoundException.class),
+                Arguments.of("413", Fault.error(413, "request_too_large", "big"), RequestTooLargeException.class),
+                Arguments.of("429 spend cap", Fault.spendLimitReached(), RateLimitException.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("neverRetried")
+    void neverRetriedClassesReachTheCallerAtOnce(String name, Fault fault, Class<? extends ClaudeException> type) {
+        simulator.always(fault);
+
+        ClaudeException e = assertThrows(type, () -> retrying.ask("hi"));
+
+        assertEquals(1, simulator.requests(MESSAGES).size(), "one attempt only");
+        assertEquals(0, e.getSuppressed().length);
+        assertTrue(e.requestId().isPresent(), "with the request id");
+    }
+
+    // ------------------------------------------------------------------ waits
+
+    @Test
+    void waitsWhatRetryAfterSaysButNoLongerThanTheCap() {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(150), // obeyed
+                Fault.rateLimited()); // retry-after: 1 s, cut to max-retry-after = 400 ms
+
+        Message answer = retrying.messages().create(MessageRequest.of("patience"));
+
+        assertEquals("Echo: patience", answer.text());
+        List<Long> gaps = gaps(simulator.requests(MESSAGES));
+        assertEquals(2, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0) >= 150 && gaps.get(0) < 150 + 350, "retry-after-ms 150 obeyed: " + gaps);
+        assertTrue(gaps.get(1) >= 400 && gaps.get(1) < 1000, "retry-after 1 s cut to 400 ms: " + gaps);
+    }
+
+    @Test
+    void withoutRetryAfterTheBackoffOfTheClassApplies() {
+        Fault noHeader = Fault.error(429, "rate_limit_error", "slow down"); // no retry-after, not the spend cap
+        simulator.enqueue(noHeader, noHeader, noHeader);
+
+        retrying.ask("backoff");
+
+        List<Long> gaps = gaps(simulator.requests(MESSAGES));
+        assertEquals(3, gaps.size());
+        gaps.forEach(gap -> assertTrue(gap < 80 + 300, "20 ms doubling, capped at 80 ms, plus jitter: " + gaps));
+    }
+
+    // ------------------------------------------------------------------ budgets per class
+
+    @Test
+    void mixedSequenceSucceedsWithinThePerClassBudgets() {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(10), Fault.overloaded(), Fault.apiError());
+
+        assertEquals("Echo: mixed", retrying.ask("mixed"));
+
+        assertEquals(4, simulator.requests(MESSAGES).size());
+    }
+
+    @Test
+    void budgetsDoNotMultiply() {
+        Fault rate = Fault.rateLimited().retryAfterMillis(10);
+
+        // budgets: 429 -> 2 retries, 529 -> 1 retry
+        simulator.enqueue(rate, Fault.overloaded(), rate);
+        assertEquals("Echo: a", budgets.ask("a"), "429, 529, 429 uses 2 of the 429 budget and 1 of the 529 budget");
+        assertEquals(4, simulator.requests(MESSAGES).size());
+
+        simulator.reset().enqueue(rate, rate, rate);
+        RateLimitException third = assertThrows(RateLimitException.class, () -> budgets.ask("b"));
+        assertEquals(3, simulator.requests(MESSAGES).size(), "the third 429 is one past the budget of 2");
+        assertEquals(2, third.getSuppressed().length);
+
+        simulator.reset().enqueue(Fault.overloaded(), Fault.overloaded());
+        assertThrows(OverloadedException.class, () -> budgets.ask("c"));
+        assertEquals(2, simulator.requests(MESSAGES).size());
+
+        simulator.reset().enqueue(rate, Fault.overloaded(), rate, Fault.overloaded());
+        OverloadedException last = assertThrows(OverloadedException.class, () -> budgets.ask("d"));
+        assertEquals(4, simulator.requests(MESSAGES).size(), "the second 529 ends it, the 429 budget has one left");
+        assertEquals(3, last.getSuppressed().length);
+    }
+
+    @Test
+    void asyncCallsHaveTheSameBudgets() throws Exception {
+        simulator.enqueue(Fault.overloaded(), Fault.rateLimited().retryAfterMillis(10));
+
+        Message answer = retrying.messages().createAsync(MessageRequest.of("async")).await()
+                .atMost(Duration.ofSeconds(10));
+
+        assertEquals("Echo: async", answer.text());
+        assertEquals(3, simulator.requests(MESSAGES).size());
+
+        simulator.reset().always(Fault.overloaded());
+        Throwable failure = assertThrows(Throwable.class,
+                () -> retrying.messages().createAsync(MessageRequest.of("x")).await().atMost(Duration.ofSeconds(10)));
+        assertInstanceOf(OverloadedException.class, failure);
+        assertEquals(4, simulator.requests(MESSAGES).size());
+        assertEquals(3, failure.getSuppressed().length);
+    }
+
+    // ------------------------------------------------------------------ x-should-retry
+
+    @Test
+    void shouldRetryHeaderOverridesTheClassDefault() {
+        simulator.enqueue(Fault.overloaded().header("x-should-retry", "false"));
+        assertThrows(OverloadedException.class, () -> retrying.ask("no"));
+        assertEquals(1, simulator.requests(MESSAGES).size(), "a 529 the server says not to retry");
+
+        simulator.reset().enqueue(Fault.error(400, "invalid_request_error", "try again").header("x-should-retry", "true"));
+        assertEquals("Echo: yes", retrying.ask("yes"));
+        assertEquals(2, simulator.requests(MESSAGES).size(), "a 400 the server says to retry");
+    }
+
+    // ------------------------------------------------------------------ deadline
+
+    @Test
+    void aWaitThatWouldCrossTheDeadlineIsNotTaken() {
+        simulator.enqueue(Fault.rateLimited().retryAfterSeconds(2));
+
+        long start = System.nanoTime();
+        assertThrows(RateLimitException.class, () -> deadline.ask("late"));
+        long elapsed = millisSince(start);
+
+        assertEquals(1, simulator.requests(MESSAGES).size());
+        assertTrue(elapsed < 400, "fails at once instead of sleeping 2 s past a 500 ms deadline: " + elapsed);
+    }
+
+    @Test
+    void theDeadlineStopsRepeatedWaits() {
+        simulator.always(Fault.rateLimited().retryAfterMillis(150));
+
+        long start = System.nanoTime();
+        RateLimitException e = assertThrows(RateLimitException.class, () -> deadline.ask("storm"));
+        long elapsed = millisSince(start);
+
+        int attempts = simulator.requests(MESSAGES).size();
+        assertTrue(attempts >= 2 && attempts < 5, "the deadline, not the budget of 4 retries, ended it: " + attempts);
+        assertEquals(attempts - 1, e.getSuppressed().length);
+        assertTrue(elapsed < 500 + 300, "ends by the deadline: " + elapsed);
+    }
+
+    @Test
+    void anAttemptRunningAtTheDeadlineIsCut() {
+        simulator.enqueue(Fault.delay(Duration.ofSeconds(3)));
+
+        long start = System.nanoTime();
+        ClaudeTimeoutException e = assertThrows(ClaudeTimeoutException.class, () -> deadline.ask("slow"));
+        long elapsed = millisSince(start);
+
+        assertTrue(elapsed >= 400 && elapsed < 1500, "cut at the 500 ms deadline: " + elapsed);
+        assertTrue(e.getMessage().contains("resilience.deadline"), e.getMessage());
+        assertEquals(1, simulator.requests(MESSAGES).size());
+    }
+
+    // ------------------------------------------------------------------ bulkhead
+
+    @Test
+    void bulkheadRejectsBlockingCallsPast64AndAsyncCallsPast64Plus256() throws Exception {
+        Fault slow = Fault.delay(Duration.ofMillis(1500));
+        Fault[] slowOnes = new Fault[64];
+        Arrays.fill(slowOnes, slow);
+        simulator.enqueue(slowOnes);
+
+        List<CompletableFuture<Message>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            inFlight.add(subscribe(bulkhead.messages().createAsync(MessageRequest.of("slow " + i))));
+        }
+
+        long start = System.nanoTime();
+        BulkheadFullException blocking = assertThrows(BulkheadFullException.class, () -> bulkhead.ask("one more"));
+        assertTrue(millisSince(start) < 500, "rejected at once, not after the slow calls");
+        assertTrue(blocking.getMessage().contains("64"), blocking.getMessage());
+        assertEquals(503, ClaudeExceptionMapper.statusFor(blocking), "the demo answers its callers 503");
+
+        List<CompletableFuture<Message>> queued = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            queued.add(subscribe(bulkhead.messages().createAsync(MessageRequest.of("queued " + i))));
+        }
+        assertTrue(queued.stream().noneMatch(CompletableFuture::isDone), "256 async calls wait in the queue");
+
+        start = System.nanoTime();
+        CompletableFuture<Message> beyond = subscribe(bulkhead.messages().createAsync(MessageRequest.of("beyond")));
+        ExecutionException rejected = assertThrows(ExecutionException.class, () -> beyond.get(1, TimeUnit.SECONDS));
+        assertInstanceOf(BulkheadFullException.class, rejected.getCause());
+        assertTrue(millisSince(start) < 500, "the 321st is rejected at once");
+
+        List<CompletableFuture<Message>> all = new ArrayList<>(inFlight);
+        all.addAll(queued);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertEquals(320, simulator.requests(MESSAGES).size(), "all 64 + 256 went through; the rejected never did");
+    }
+
+    // ------------------------------------------------------------------ circuit breaker
+
+    @Test
+    void circuitOpensUnderA529StormAndRecovers() throws Exception {
+        simulator.always(Fault.rateLimited().retryAfterMillis(1));
+        for (int i = 0; i < 6; i++) {
+            assertThrows(RateLimitException.class, () -> breaker.ask("429s do not count"));
+        }
+
+        simulator.reset().always(Fault.overloaded());
+        int overloaded = 0;
+        CircuitOpenException open = null;
+        while (open == null && overloaded < 10) {
+            try {
+                breaker.ask("storm");
+            } catch (OverloadedException e) {
+                overloaded++;
+            } catch (CircuitOpenException e) {
+                open = e;
+            }
+        }
+        long opened = System.nanoTime();
+        assertNotNull(open, "the circuit opened");
+        assertTrue(overloaded >= 2 && overloaded <= 4, "half of the last 4 attempts were 529: " + overloaded);
+        assertEquals(overloaded, simulator.requests(MESSAGES).size(), "the open circuit kept the call from the API");
+        assertTrue(open.getMessage().contains("circuit-breaker"), open.getMessage());
+        assertEquals(503, ClaudeExceptionMapper.statusFor(open), "the demo answers its callers 503");
+        assertThrows(CircuitOpenException.class, () -> breaker.ask("still open"));
+
+        simulator.reset(); // the storm is over
+        String answer = null;
+        while (answer == null && millisSince(opened) < 5000) {
+            try {
+                answer = breaker.ask("probe");
+            } catch (CircuitOpenException stillOpen) {
+                Thread.sleep(25);
+            }
+        }
+        assertEquals("Echo: probe", answer, "the half-open probe succeeded and closed the circuit");
+        assertTrue(millisSince(opened) >= 300, "not before the 500 ms delay: " + millisSince(opened));
+        assertEquals("Echo: again", breaker.ask("again"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static <T> CompletableFuture<T> subscribe(Uni<T> uni) {
+        return uni.subscribeAsCompletionStage();
+    }
+
+    static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    static List<Long> gaps(List<RecordedRequest> requests) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < requests.size(); i++) {
+            gaps.add(Duration.between(requests.get(i - 1).time(), requests.get(i).time()).toMillis());
+        }
+        return gaps;
+    }
+
+}

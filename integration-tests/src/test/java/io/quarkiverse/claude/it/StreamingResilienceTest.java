@@ -1,0 +1,99 @@
+package io.quarkiverse.claude.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.errors.IncompleteStreamException;
+import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.model.Message;
+import io.quarkiverse.claude.model.MessageAccumulator;
+import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.model.stream.StreamEvent;
+import io.quarkiverse.claude.testing.ClaudeSimulator;
+import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
+import io.quarkiverse.claude.testing.Fault;
+import io.quarkiverse.claude.testing.InjectClaudeSimulator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A stream is retried only until its first event reaches the caller; after that a failure is surfaced. */
+@QuarkusTest
+@QuarkusTestResource(ClaudeSimulatorTestResource.class)
+class StreamingResilienceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Inject
+    @ClaudeClientName("retrying")
+    ClaudeClient claude;
+
+    @InjectClaudeSimulator
+    ClaudeSimulator simulator;
+
+    @BeforeEach
+    void reset() {
+        simulator.reset();
+    }
+
+    @Test
+    void failuresBeforeTheFirstEventAreRetriedWithinTheBudgets() {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(30), Fault.overloaded(), Fault.dropConnection());
+
+        Message message = claude.messages().stream(MessageRequest.of("retry my stream"))
+                .collect().in(MessageAccumulator::new, MessageAccumulator::accept).await().atMost(WAIT).message();
+
+        assertEquals("Echo: retry my stream", message.text());
+        assertEquals(4, simulator.requests("/v1/messages").size(), "429, 529, dropped, then the stream");
+    }
+
+    @Test
+    void anErrorEventAfterContentIsNeverRetried() {
+        simulator.enqueue(Fault.streamError(2, "overloaded_error", "Overloaded"));
+        List<StreamEvent> received = new ArrayList<>();
+
+        Throwable failure = assertThrows(Throwable.class, () -> claude.messages().stream(MessageRequest.of("a b c d"))
+                .onItem().invoke(received::add).collect().asList().await().atMost(WAIT));
+
+        OverloadedException e = assertInstanceOf(OverloadedException.class, failure);
+        assertTrue(e.contentDelivered());
+        assertEquals(1, simulator.requests("/v1/messages").size(), "content reached the caller: no retry");
+        assertEquals("message_start", received.get(0).type());
+    }
+
+    @Test
+    void anErrorEventAfterTheFirstEventIsNotRetriedEvenWithoutContent() {
+        simulator.enqueue(Fault.streamError(0, "overloaded_error", "Overloaded"));
+
+        Throwable failure = assertThrows(Throwable.class, () -> claude.messages().stream(MessageRequest.of("x"))
+                .collect().asList().await().atMost(WAIT));
+
+        OverloadedException e = assertInstanceOf(OverloadedException.class, failure);
+        assertFalse(e.contentDelivered());
+        assertEquals(1, simulator.requests("/v1/messages").size(), "message_start had reached the caller");
+    }
+
+    @Test
+    void aTruncatedStreamIsSurfacedNotRetried() {
+        simulator.enqueue(Fault.truncatedStream(1));
+
+        Throwable failure = assertThrows(Throwable.class, () -> claude.messages().stream(MessageRequest.of("a b c"))
+                .collect().asList().await().atMost(WAIT));
+
+        assertInstanceOf(IncompleteStreamException.class, failure);
+        assertEquals(1, simulator.requests("/v1/messages").size());
+    }
+}

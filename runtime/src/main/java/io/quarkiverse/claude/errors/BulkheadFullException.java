@@ -1,0 +1,30 @@
+package io.quarkiverse.claude.errors;
+
+/**
+ * The client's bulkhead is full: {@code max-concurrent} attempts were in flight (and, for an asynchronous call,
+ * {@code max-queued} calls were already waiting), so the call failed at once without reaching the API. See
+ * {@code quarkus.claude.resilience.bulkhead.*}. Not retried by the client; earlier attempts of the call, if any, are
+ * attached as suppressed exceptions.
+ */
+public class BulkheadFullException extends ClaudeException {
+
+    private final String clientName;
+
+    public BulkheadFullException(String clientName, int maxConcurrent, int maxQueued, Throwable cause) {
+        super("The Claude client " + clientName + " already has " + maxConcurrent + " calls in flight (and "
+                + maxQueued + " asynchronous calls waiting): the call was rejected without being sent. Raise "
+                + "quarkus.claude.resilience.bulkhead.max-concurrent / max-queued, or slow down the callers.", cause);
+        this.clientName = clientName;
+    }
+
+    /** @return the name of the client whose bulkhead is full */
+    public String clientName() {
+        return clientName;
+    }
+
+    /** Not retried at once: the client is at its limit. */
+    @Override
+    public boolean isRetryable() {
+        return false;
+    }
+}

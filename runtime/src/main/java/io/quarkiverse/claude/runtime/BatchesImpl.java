@@ -1,0 +1,99 @@
+package io.quarkiverse.claude.runtime;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.quarkiverse.claude.Batches;
+import io.quarkiverse.claude.errors.InvalidRequestException;
+import io.quarkiverse.claude.model.PageParams;
+import io.quarkiverse.claude.model.batch.BatchPage;
+import io.quarkiverse.claude.model.batch.BatchRequest;
+import io.quarkiverse.claude.model.batch.BatchResult;
+import io.quarkiverse.claude.model.batch.MessageBatch;
+import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.smallrye.mutiny.Multi;
+
+/** The Message Batches API of one client. */
+final class BatchesImpl implements Batches {
+
+    private final ClaudeRestApi api;
+    private final ClaudeCalls calls;
+    private final MessagesImpl messages;
+
+    BatchesImpl(ClaudeRestApi api, ClaudeCalls calls, MessagesImpl messages) {
+        this.api = api;
+        this.calls = calls;
+        this.messages = messages;
+    }
+
+    @Override
+    public MessageBatch create(List<BatchRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        if (requests.isEmpty() || requests.size() > MAX_REQUESTS) {
+            throw invalid("requests: a batch holds 1 to " + MAX_REQUESTS + " requests, not " + requests.size());
+        }
+        Set<String> ids = new HashSet<>();
+        List<BatchRequest> complete = requests.stream().map(request -> {
+            if (request.customId().isBlank() || !ids.add(request.customId())) {
+                throw invalid("requests: custom_id \"" + request.customId() + "\" is blank or not unique");
+            }
+            BatchRequest withDefaults = BatchRequest.of(request.customId(), messages.withDefaults(request.params()));
+            try {
+                RequestPreflight.checkRequest(withDefaults.params());
+            } catch (InvalidRequestException e) {
+                throw invalid("requests[custom_id=" + request.customId() + "]: " + e.errorMessage());
+            }
+            return withDefaults;
+        }).toList();
+        ClaudeRestApi.BatchCreateBody body = new ClaudeRestApi.BatchCreateBody(complete);
+        RequestPreflight.checkSize(body, RequestPreflight.BATCH_MAX_BYTES);
+        return calls.blocking(() -> api.createBatch(body));
+    }
+
+    @Override
+    public MessageBatch retrieve(String batchId) {
+        return calls.blocking(() -> api.getBatch(requireId(batchId)));
+    }
+
+    @Override
+    public BatchPage list(PageParams params) {
+        Objects.requireNonNull(params, "params");
+        return calls.blocking(() -> api.listBatches(params.beforeId(), params.afterId(), params.limit()));
+    }
+
+    @Override
+    public MessageBatch cancel(String batchId) {
+        return calls.blocking(() -> api.cancelBatch(requireId(batchId)));
+    }
+
+    @Override
+    public void delete(String batchId) {
+        calls.blocking(() -> api.deleteBatch(requireId(batchId)));
+    }
+
+    @Override
+    public Multi<BatchResult> results(String batchId) {
+        String id = requireId(batchId);
+        return calls.stream(() -> {
+            BatchResultsDecoder decoder = new BatchResultsDecoder();
+            return Multi.createBy().concatenating().streams(
+                    api.batchResults(id).onItem().transformToIterable(decoder::decode),
+                    Multi.createFrom().deferred(() -> Multi.createFrom().iterable(decoder.finish())));
+        });
+    }
+
+    private static String requireId(String batchId) {
+        if (batchId == null || batchId.isBlank()) {
+            throw new IllegalArgumentException("batchId must not be blank");
+        }
+        return batchId;
+    }
+
+    private static InvalidRequestException invalid(String message) {
+        return new InvalidRequestException(
+                ApiErrors.preflight(InvalidRequestException.STATUS, InvalidRequestException.TYPE, message));
+    }
+}

@@ -1,0 +1,121 @@
+package io.quarkiverse.claude.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import io.quarkiverse.claude.errors.BulkheadFullException;
+import io.quarkiverse.claude.errors.CircuitOpenException;
+import io.quarkiverse.claude.errors.ClaudeApiException;
+import io.quarkiverse.claude.errors.ClaudeException;
+import io.quarkiverse.claude.runtime.config.ResilienceConfig;
+import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
+
+/**
+ * The retry budget of one call: how many retries each error class has used, the deadline, and the failures seen so
+ * far. One instance per call, captured by the attempt that the guard runs once per try; the guard's predicate and
+ * backoff read its decision from the {@link AttemptFailure} each failed attempt throws. So the counts are exact per
+ * class, with SmallRye Fault Tolerance doing the loop, the waiting and the metrics.
+ */
+final class CallBudget {
+
+    private final ResilienceConfig config;
+    private final ClaudeCalls.Limits limits;
+    private final long startNanos = System.nanoTime();
+    private final long deadlineNanos;
+    private final int[] used = new int[ErrorClass.values().length];
+    private final List<Throwable> failures = new ArrayList<>();
+
+    CallBudget(ResilienceConfig config, ClaudeCalls.Limits limits) {
+        this.config = config;
+        this.limits = limits;
+        this.deadlineNanos = startNanos + config.deadline().toNanos();
+    }
+
+    /** @return the time left before the deadline; zero or negative once it has passed */
+    Duration remaining() {
+        return Duration.ofNanos(deadlineNanos - System.nanoTime());
+    }
+
+    /**
+     * Records a failed attempt and decides: retry (and after how long) or stop.
+     *
+     * @param failure the attempt's failure, already translated to a typed exception where possible
+     * @return the exception the attempt throws to the guard
+     */
+    synchronized AttemptFailure failed(Throwable failure) {
+        failures.add(failure);
+        ErrorClass errorClass = ErrorClass.of(failure);
+        if (errorClass == null || !wanted(failure)) {
+            return new AttemptFailure(this, failure, false, 0);
+        }
+        RetryClassConfig settings = errorClass.settings(config);
+        int retry = ++used[errorClass.ordinal()];
+        if (retry > settings.maxRetries()) {
+            return new AttemptFailure(this, failure, false, 0);
+        }
+        long wait = waitMillis(settings, failure, retry);
+        if (Duration.ofMillis(wait).compareTo(remaining()) >= 0) {
+            return new AttemptFailure(this, failure, false, 0); // the wait would cross the deadline: not taken
+        }
+        return new AttemptFailure(this, failure, true, wait);
+    }
+
+    /** The server's x-should-retry wins over the class default. */
+    private static boolean wanted(Throwable failure) {
+        if (failure instanceof ClaudeApiException api && api.shouldRetry().isPresent()) {
+            return api.shouldRetry().get();
+        }
+        return failure instanceof ClaudeException claude && claude.isRetryable();
+    }
+
+    /** retry-after when the server sent one (capped), else exponential backoff with jitter. */
+    static long waitMillis(RetryClassConfig settings, Throwable failure, int retry) {
+        if (settings.honorRetryAfter() && failure instanceof ClaudeApiException api && api.retryAfter().isPresent()) {
+            Duration retryAfter = api.retryAfter().get();
+            return Math.min(retryAfter.toMillis(), settings.maxRetryAfter().toMillis());
+        }
+        long base = settings.delay().toMillis();
+        long max = settings.maxDelay().toMillis();
+        long exponential = (long) Math.min(max, base * Math.pow(2, retry - 1));
+        double jitter = Math.max(0, Math.min(1, settings.jitter()));
+        return exponential - (long) (exponential * jitter * ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * @return what the caller gets: the last failure (our own type for the guard's rejections), with the earlier
+     *         attempts' failures attached as suppressed exceptions
+     */
+    synchronized Throwable outcome(Throwable thrown) {
+        Throwable result;
+        if (thrown instanceof AttemptFailure attempt) {
+            result = attempt.failure();
+        } else if (thrown instanceof CircuitBreakerOpenException open) {
+            result = new CircuitOpenException(limits.clientName(), config.circuitBreaker().delay(), open);
+        } else if (thrown instanceof BulkheadException full) {
+            result = new BulkheadFullException(limits.clientName(), config.bulkhead().maxConcurrent(),
+                    config.bulkhead().maxQueued(), full);
+        } else {
+            result = thrown;
+        }
+        for (Throwable earlier : failures) {
+            if (earlier != result) {
+                result.addSuppressed(earlier);
+            }
+        }
+        return result;
+    }
+
+    /** @return how many retries the class has used so far (for tests and logs) */
+    synchronized int used(ErrorClass errorClass) {
+        return used[errorClass.ordinal()];
+    }
+
+    long elapsedMillis() {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+}

@@ -1,0 +1,59 @@
+package io.quarkiverse.claude.runtime;
+
+import io.quarkiverse.claude.errors.ApiTimeoutException;
+import io.quarkiverse.claude.errors.ClaudeApiException;
+import io.quarkiverse.claude.errors.ClaudeConnectionException;
+import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ConflictException;
+import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.errors.RateLimitException;
+import io.quarkiverse.claude.runtime.config.ResilienceConfig;
+import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
+
+/** The error classes that have their own retry budget, and which failure belongs to which. */
+enum ErrorClass {
+    RATE_LIMIT,
+    OVERLOADED,
+    SERVER_ERROR,
+    TIMEOUT,
+    CONNECTION,
+    CONFLICT;
+
+    /**
+     * @return the budget a failure counts against, or {@code null} for failures that are never retried whatever the
+     *         server says (our own rejections, and anything that is not a Claude failure)
+     */
+    static ErrorClass of(Throwable failure) {
+        if (failure instanceof RateLimitException) {
+            return RATE_LIMIT;
+        }
+        if (failure instanceof OverloadedException) {
+            return OVERLOADED;
+        }
+        if (failure instanceof ConflictException) {
+            return CONFLICT;
+        }
+        if (failure instanceof ApiTimeoutException || failure instanceof ClaudeTimeoutException) {
+            return TIMEOUT;
+        }
+        if (failure instanceof ClaudeConnectionException) {
+            return CONNECTION;
+        }
+        if (failure instanceof ClaudeApiException) {
+            // 500, other 5xx and 408; also a 4xx the server marks x-should-retry: true
+            return SERVER_ERROR;
+        }
+        return null; // CircuitOpenException, BulkheadFullException, and anything that is not a Claude failure
+    }
+
+    RetryClassConfig settings(ResilienceConfig config) {
+        return switch (this) {
+            case RATE_LIMIT -> config.rateLimit();
+            case OVERLOADED -> config.overloaded();
+            case SERVER_ERROR -> config.serverError();
+            case TIMEOUT -> config.timeoutRetry();
+            case CONNECTION -> config.connection();
+            case CONFLICT -> config.conflict();
+        };
+    }
+}

@@ -1,0 +1,348 @@
+package io.quarkiverse.claude.runtime.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * How a client copes with failures: the retries of each error class, the overall deadline, the per-attempt timeout,
+ * the bulkhead and the circuit breaker.
+ */
+@ConfigGroup
+public interface ResilienceConfig {
+
+    /**
+     * Retries of 429 `rate_limit_error`. The wait is what the server's `retry-after-ms` / `retry-after` says (capped at
+     * `max-retry-after`), else an exponential backoff. The spend-cap 429 (`enforced_spend_limit_reached`) is never
+     * retried.
+     */
+    RateLimitRetry rateLimit();
+
+    /** Retries of 529 `overloaded_error`: exponential backoff with full jitter by default. */
+    OverloadedRetry overloaded();
+
+    /** Retries of 500 `api_error` and of other 5xx and 408 answers. */
+    ServerErrorRetry serverError();
+
+    /** Retries of 504 `timeout_error` and of attempts that got no answer in time. */
+    @WithName("timeout")
+    TimeoutRetry timeoutRetry();
+
+    /** Retries of connection failures: refused, reset, DNS, TLS. */
+    ConnectionRetry connection();
+
+    /** Retries of 409 `conflict_error`. */
+    ConflictRetry conflict();
+
+    /**
+     * The overall deadline of one call: every attempt and every wait between attempts. A wait that would end past
+     * the deadline is not taken: the call fails at once with the last error, the earlier ones attached as suppressed
+     * exceptions. An attempt of a Messages call still running at the deadline is cut short.
+     */
+    @WithDefault("10m")
+    Duration deadline();
+
+    /**
+     * The timeout of each attempt of a Messages call. When unset, it follows the request's `max_tokens` the way the
+     * official SDKs intend for non-streaming calls: 30 seconds per 1,000 `max_tokens`, at least 30 seconds and at most
+     * 10 minutes. `read-timeout` applies as well; the shorter one wins.
+     */
+    @WithName("timeout")
+    Optional<Duration> attemptTimeout();
+
+    /** Limits the calls of the client in flight at once. */
+    BulkheadConfig bulkhead();
+
+    /** Stops calling an overloaded API for a while. */
+    CircuitBreakerConfig circuitBreaker();
+
+    /** The settings of one error class. */
+    interface RetryClassConfig {
+
+        /** How many times a call is retried after an error of this class. */
+        int maxRetries();
+
+        /** The first backoff wait, doubled at each further retry of the class. */
+        Duration delay();
+
+        /** The longest backoff wait. */
+        Duration maxDelay();
+
+        /** How much of each backoff wait is random, from 0 to 1. */
+        double jitter();
+
+        /**
+         * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
+         * backoff.
+         */
+        @WithDefault("true")
+        boolean honorRetryAfter();
+
+        /**
+         * The longest `retry-after` that is obeyed: a longer one is cut to this. (The official SDK obeys any
+         * `retry-after`, however long.)
+         */
+        @WithDefault("60s")
+        Duration maxRetryAfter();
+    }
+
+    /** Retries of 429 `rate_limit_error` (not the spend-cap 429, which is never retried). */
+    @ConfigGroup
+    interface RateLimitRetry extends RetryClassConfig {
+
+        /**
+         * How many times a call is retried after 429 `rate_limit_error` (not the spend-cap 429, which is never retried). `0` never retries this class. Each class has its own
+         * budget: retries of other classes do not count against it.
+         */
+        @Override
+        @WithDefault("4")
+        int maxRetries();
+
+        /**
+         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+         * when the server sends no `retry-after` (or `honor-retry-after` is off).
+         */
+        @Override
+        @WithDefault("1s")
+        Duration delay();
+
+        /** The longest backoff wait of this class. */
+        @Override
+        @WithDefault("30s")
+        Duration maxDelay();
+
+        /**
+         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+         */
+        @Override
+        @WithDefault("0.25")
+        double jitter();
+    }
+
+    /** Retries of 529 `overloaded_error`. */
+    @ConfigGroup
+    interface OverloadedRetry extends RetryClassConfig {
+
+        /**
+         * How many times a call is retried after 529 `overloaded_error`. `0` never retries this class. Each class has its own
+         * budget: retries of other classes do not count against it.
+         */
+        @Override
+        @WithDefault("3")
+        int maxRetries();
+
+        /**
+         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+         * when the server sends no `retry-after` (or `honor-retry-after` is off).
+         */
+        @Override
+        @WithDefault("2s")
+        Duration delay();
+
+        /** The longest backoff wait of this class. */
+        @Override
+        @WithDefault("30s")
+        Duration maxDelay();
+
+        /**
+         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+         */
+        @Override
+        @WithDefault("1.0")
+        double jitter();
+    }
+
+    /** Retries of 500 `api_error`, and any other 5xx or 408 answer (for example a proxy's 502 or 503). */
+    @ConfigGroup
+    interface ServerErrorRetry extends RetryClassConfig {
+
+        /**
+         * How many times a call is retried after 500 `api_error`, and any other 5xx or 408 answer (for example a proxy's 502 or 503). `0` never retries this class. Each class has its own
+         * budget: retries of other classes do not count against it.
+         */
+        @Override
+        @WithDefault("2")
+        int maxRetries();
+
+        /**
+         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+         * when the server sends no `retry-after` (or `honor-retry-after` is off).
+         */
+        @Override
+        @WithDefault("500ms")
+        Duration delay();
+
+        /** The longest backoff wait of this class. */
+        @Override
+        @WithDefault("8s")
+        Duration maxDelay();
+
+        /**
+         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+         */
+        @Override
+        @WithDefault("0.25")
+        double jitter();
+    }
+
+    /** Retries of 504 `timeout_error`, and no answer within the per-attempt timeout or `read-timeout`. */
+    @ConfigGroup
+    interface TimeoutRetry extends RetryClassConfig {
+
+        /**
+         * How many times a call is retried after 504 `timeout_error`, and no answer within the per-attempt timeout or `read-timeout`. `0` never retries this class. Each class has its own
+         * budget: retries of other classes do not count against it.
+         */
+        @Override
+        @WithDefault("2")
+        int maxRetries();
+
+        /**
+         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+         * when the server sends no `retry-after` (or `honor-retry-after` is off).
+         */
+        @Override
+        @WithDefault("500ms")
+        Duration delay();
+
+        /** The longest backoff wait of this class. */
+        @Override
+        @WithDefault("8s")
+        Duration maxDelay();
+
+        /**
+         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+         */
+        @Override
+        @WithDefault("0.25")
+        double jitter();
+    }
+
+    /** Retries of connection refused, reset or closed before an answer, DNS and TLS failures. */
+    @ConfigGroup
+    interface ConnectionRetry extends RetryClassConfig {
+
+        /**
+         * How many times a call is retried after connection refused, reset or closed before an answer, DNS and TLS failures. `0` never retries this class. Each class has its own
+         * budget: retries of other classes do not count against it.
+         */
+        @Override
+        @WithDefault("2")
+        int maxRetries();
+
+        /**
+         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+         * when the server sends no `retry-after` (or `honor-retry-after` is off).
+         */
+        @Override
+        @WithDefault("500ms")
+        Duration delay();
+
+        /** The longest backoff wait of this class. */
+        @Override
+        @WithDefault("8s")
+        Duration maxDelay();
+
+        /**
+         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+         */
+        @Override
+        @WithDefault("0.25")
+        double jitter();
+    }
+
+    /** Retries of 409 `conflict_error`. */
+    @ConfigGroup
+    interface ConflictRetry extends RetryClassConfig {
+
+        /**
+         * How many times a call is retried after 409 `conflict_error`. `0` never retries this class. Each class has its own
+         * budget: retries of other classes do not count against it.
+         */
+        @Override
+        @WithDefault("2")
+        int maxRetries();
+
+        /**
+         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+         * when the server sends no `retry-after` (or `honor-retry-after` is off).
+         */
+        @Override
+        @WithDefault("500ms")
+        Duration delay();
+
+        /** The longest backoff wait of this class. */
+        @Override
+        @WithDefault("8s")
+        Duration maxDelay();
+
+        /**
+         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+         */
+        @Override
+        @WithDefault("0.25")
+        double jitter();
+    }
+
+    /** The bulkhead of a client. */
+    @ConfigGroup
+    interface BulkheadConfig {
+
+        /**
+         * Whether calls are limited at all. When off, `max-concurrent` and `max-queued` are ignored.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How many attempts may be in flight at once. A blocking call beyond this fails at once with a
+         * `BulkheadFullException`.
+         */
+        @WithDefault("64")
+        int maxConcurrent();
+
+        /**
+         * How many asynchronous (`Uni`) calls may wait for a free place once `max-concurrent` are in flight. Beyond
+         * that, they fail at once with a `BulkheadFullException`. Blocking calls never wait.
+         */
+        @WithDefault("256")
+        int maxQueued();
+    }
+
+    /** The circuit breaker of a client: it counts 529 `overloaded_error` answers only. */
+    @ConfigGroup
+    interface CircuitBreakerConfig {
+
+        /** Whether the circuit breaker is on. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many recent attempts the failure ratio is computed over. */
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        /**
+         * The share of those attempts answered 529 `overloaded_error` that opens the circuit. While it is open, calls
+         * fail at once with a `CircuitOpenException` and never reach the API.
+         */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the circuit stays open before trial calls are let through (half-open). */
+        @WithDefault("30s")
+        Duration delay();
+
+        /** How many trial calls in a row must succeed to close the circuit again. */
+        @WithDefault("1")
+        int successThreshold();
+    }
+}
