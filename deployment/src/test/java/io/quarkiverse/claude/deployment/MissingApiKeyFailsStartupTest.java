@@ -20,6 +20,7 @@ class MissingApiKeyFailsStartupTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(UsesClaude.class))
             .overrideConfigKey("quarkus.claude.model", "claude-sonnet-4-6")
+            .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
             .assertException(failure -> {
                 Throwable cause = rootConfigurationException(failure);
                 assertTrue(cause.getMessage().contains("quarkus.claude.api-key"), cause.getMessage());

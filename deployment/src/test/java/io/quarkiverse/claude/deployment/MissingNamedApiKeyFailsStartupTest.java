@@ -24,6 +24,7 @@ class MissingNamedApiKeyFailsStartupTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(UsesNamedClaude.class))
             .overrideConfigKey("quarkus.claude.\"summaries\".model", "claude-haiku-4-5")
+            .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
             .assertException(failure -> {
                 Throwable cause = MissingApiKeyFailsStartupTest.rootConfigurationException(failure);
                 assertTrue(cause.getMessage().contains("quarkus.claude.\"summaries\".api-key"), cause.getMessage());

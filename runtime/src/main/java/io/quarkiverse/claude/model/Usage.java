@@ -41,10 +41,10 @@ public final class Usage extends JsonExtensible {
     }
 
     /**
-     * For {@link MessageAccumulator}: the usage of a {@code message_delta} is cumulative; a count it leaves at zero
-     * keeps the earlier value.
+     * @return this usage updated by the usage of a stream's {@code message_delta}, which is cumulative: a count the
+     *         delta leaves at zero keeps the earlier value
      */
-    Usage updatedBy(Usage delta) {
+    public Usage updatedBy(Usage delta) {
         Usage merged = new Usage(delta.inputTokens > 0 ? delta.inputTokens : inputTokens,
                 delta.outputTokens > 0 ? delta.outputTokens : outputTokens,
                 delta.cacheCreationInputTokens > 0 ? delta.cacheCreationInputTokens : cacheCreationInputTokens,

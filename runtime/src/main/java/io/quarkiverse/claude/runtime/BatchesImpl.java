@@ -50,34 +50,34 @@ final class BatchesImpl implements Batches {
         }).toList();
         ClaudeRestApi.BatchCreateBody body = new ClaudeRestApi.BatchCreateBody(complete);
         RequestPreflight.checkSize(body, RequestPreflight.BATCH_MAX_BYTES);
-        return calls.blocking(() -> api.createBatch(body));
+        return calls.blocking(CallInfo.of("batches.create", null), () -> api.createBatch(body));
     }
 
     @Override
     public MessageBatch retrieve(String batchId) {
-        return calls.blocking(() -> api.getBatch(requireId(batchId)));
+        return calls.blocking(CallInfo.of("batches.retrieve", null), () -> api.getBatch(requireId(batchId)));
     }
 
     @Override
     public BatchPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
-        return calls.blocking(() -> api.listBatches(params.beforeId(), params.afterId(), params.limit()));
+        return calls.blocking(CallInfo.of("batches.list", null), () -> api.listBatches(params.beforeId(), params.afterId(), params.limit()));
     }
 
     @Override
     public MessageBatch cancel(String batchId) {
-        return calls.blocking(() -> api.cancelBatch(requireId(batchId)));
+        return calls.blocking(CallInfo.of("batches.cancel", null), () -> api.cancelBatch(requireId(batchId)));
     }
 
     @Override
     public void delete(String batchId) {
-        calls.blocking(() -> api.deleteBatch(requireId(batchId)));
+        calls.blocking(CallInfo.of("batches.delete", null), () -> api.deleteBatch(requireId(batchId)));
     }
 
     @Override
     public Multi<BatchResult> results(String batchId) {
         String id = requireId(batchId);
-        return calls.stream(() -> {
+        return calls.stream(CallInfo.of("batches.results", null), () -> {
             BatchResultsDecoder decoder = new BatchResultsDecoder();
             return Multi.createBy().concatenating().streams(
                     api.batchResults(id).onItem().transformToIterable(decoder::decode),

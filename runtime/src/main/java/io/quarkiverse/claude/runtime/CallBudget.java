@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.quarkiverse.claude.ClaudeCallEvent;
 import io.quarkiverse.claude.errors.BulkheadFullException;
 import io.quarkiverse.claude.errors.CircuitOpenException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
@@ -29,6 +30,8 @@ final class CallBudget {
     private final long deadlineNanos;
     private final int[] used = new int[ErrorClass.values().length];
     private final List<Throwable> failures = new ArrayList<>();
+    private final List<ClaudeCallEvent.Attempt> attempts = new ArrayList<>();
+    private final java.time.Instant start = java.time.Instant.now();
 
     CallBudget(ResilienceConfig config, ClaudeCalls.Limits limits) {
         this.config = config;
@@ -48,6 +51,14 @@ final class CallBudget {
      * @return the exception the attempt throws to the guard
      */
     synchronized AttemptFailure failed(Throwable failure) {
+        AttemptFailure decision = decide(failure);
+        attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
+                failure instanceof ClaudeApiException api ? api.status() : 0,
+                Duration.ofMillis(decision.retry() ? decision.waitMillis() : 0)));
+        return decision;
+    }
+
+    private AttemptFailure decide(Throwable failure) {
         failures.add(failure);
         ErrorClass errorClass = ErrorClass.of(failure);
         if (errorClass == null || !wanted(failure)) {
@@ -110,12 +121,18 @@ final class CallBudget {
         return result;
     }
 
-    /** @return how many retries the class has used so far (for tests and logs) */
-    synchronized int used(ErrorClass errorClass) {
-        return used[errorClass.ordinal()];
+
+    /** @return the failed attempts so far, with their waits */
+    synchronized List<ClaudeCallEvent.Attempt> attempts() {
+        return List.copyOf(attempts);
     }
 
-    long elapsedMillis() {
-        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    java.time.Instant start() {
+        return start;
     }
+
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
 }

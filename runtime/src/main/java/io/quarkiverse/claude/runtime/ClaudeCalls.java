@@ -37,6 +37,7 @@ public class ClaudeCalls {
     private final ResilienceConfig config;
     private final Limits limits;
     private final Guard guard;
+    private final CallObserver observer;
 
     /**
      * @param clientName the client's name, for messages
@@ -52,6 +53,7 @@ public class ClaudeCalls {
         this.limits = new Limits(clientName, baseUrl, property);
         validate(property, config);
         this.guard = buildGuard(clientName, config);
+        this.observer = new CallObserver(clientName);
     }
 
     /** Bad values fail with the property to fix, before SmallRye's own checks would fail with less context. */
@@ -161,50 +163,78 @@ public class ClaudeCalls {
         return derived.compareTo(MAX_ATTEMPT_TIMEOUT) > 0 ? MAX_ATTEMPT_TIMEOUT : derived;
     }
 
-    /** A blocking call without a per-attempt timeout of its own (the client's read-timeout still applies). */
-    public <T> T blocking(Supplier<T> call) {
+    /**
+     * A blocking call without a per-attempt timeout of its own (the client's read-timeout still applies).
+     *
+     * @param info what the call is, for the {@link io.quarkiverse.claude.ClaudeCallEvent}; {@code null} for none
+     */
+    public <T> T blocking(CallInfo info, Supplier<T> call) {
         CallBudget budget = new CallBudget(config, limits);
         try {
-            return guard.get(() -> {
+            T result = guard.get(() -> {
                 try {
                     return call.get();
                 } catch (RuntimeException failure) {
                     throw budget.failed(errors.translate(failure));
                 }
             }, ClaudeCalls.<T> anyType());
+            return succeeded(info, budget, result);
         } catch (Throwable thrown) {
-            throw unchecked(budget.outcome(thrown));
+            throw unchecked(failed(info, budget, thrown));
         }
     }
 
     /** A blocking call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
-    public <T> T blocking(Duration attemptTimeout, Supplier<Uni<T>> call) {
+    public <T> T blocking(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
         CallBudget budget = new CallBudget(config, limits);
         try {
-            return guard.get(() -> attempt(budget, attemptTimeout, call).await().indefinitely(),
+            T result = guard.get(() -> attempt(budget, attemptTimeout, call).await().indefinitely(),
                     ClaudeCalls.<T> anyType());
+            return succeeded(info, budget, result);
         } catch (Throwable thrown) {
-            throw unchecked(budget.outcome(thrown));
+            throw unchecked(failed(info, budget, thrown));
         }
     }
 
     /** An asynchronous call without a per-attempt timeout of its own. */
-    public <T> Uni<T> async(Supplier<Uni<T>> call) {
-        return async(null, call);
+    public <T> Uni<T> async(CallInfo info, Supplier<Uni<T>> call) {
+        return async(info, null, call);
     }
 
     /**
      * An asynchronous call whose attempts each get {@code attemptTimeout} (or {@code null} for none). Nothing happens
      * until it is subscribed; each subscription is a new call with its own budget.
      */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    public <T> Uni<T> async(Duration attemptTimeout, Supplier<Uni<T>> call) {
+    public <T> Uni<T> async(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             CallBudget budget = new CallBudget(config, limits);
-            Supplier<Uni<T>> attempt = () -> attempt(budget, attemptTimeout, call);
-            Uni<T> guarded = (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
-            return guarded.onFailure().transform(budget::outcome);
+            return guarded(budget, attemptTimeout, call)
+                    .onItem().invoke(result -> succeeded(info, budget, result))
+                    .onFailure().transform(thrown -> failed(info, budget, thrown));
         });
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call) {
+        Supplier<Uni<T>> attempt = () -> attempt(budget, attemptTimeout, call);
+        return (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
+    }
+
+    private <T> T succeeded(CallInfo info, CallBudget budget, T result) {
+        if (info != null) {
+            info.recordResult(result);
+            observer.completed(info, budget, null);
+        }
+        return result;
+    }
+
+    /** @return the failure the caller gets, after the observers heard of it */
+    private Throwable failed(CallInfo info, CallBudget budget, Throwable thrown) {
+        Throwable outcome = budget.outcome(thrown);
+        if (info != null) {
+            observer.completed(info, budget, outcome);
+        }
+        return outcome;
     }
 
     /** One attempt: the call, cut at its timeout (and at the deadline), its failure typed and judged by the budget. */
@@ -247,8 +277,18 @@ public class ClaudeCalls {
      * call's budget and deadline. Once an event has reached the caller, a failure is surfaced (typed), never retried,
      * since the caller has seen part of an answer.
      */
-    public <T> Multi<T> stream(Supplier<Multi<T>> call) {
-        return async(() -> firstEvent(call.get())).onItem().transformToMulti(events -> events);
+    public <T> Multi<T> stream(CallInfo info, Supplier<Multi<T>> call) {
+        return Multi.createFrom().deferred(() -> {
+            CallBudget budget = new CallBudget(config, limits);
+            return guarded(budget, null, () -> firstEvent(call.get()))
+                    .onFailure().transform(budget::outcome)
+                    .onItem().transformToMulti(events -> events)
+                    .onTermination().invoke((failure, cancelled) -> {
+                        if (info != null) {
+                            observer.completed(info, budget, failure);
+                        }
+                    });
+        });
     }
 
     /**

@@ -25,10 +25,10 @@ public class ClaudeResilienceInterceptor {
         String client = binding == null ? ClaudeResilience.DEFAULT_CLIENT : binding.value();
         ClaudeCalls calls = registry.annotationCalls(client);
         if (Uni.class.isAssignableFrom(context.getMethod().getReturnType())) {
-            return calls.async(() -> (Uni<?>) proceed(context));
+            return calls.async(null, () -> (Uni<?>) proceed(context));
         }
         try {
-            return calls.blocking(() -> proceed(context));
+            return calls.blocking(null, () -> proceed(context));
         } catch (CheckedFailure checked) {
             throw checked.checked();
         }

@@ -33,14 +33,15 @@ final class MessagesImpl implements Messages {
     public Message create(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
         RequestPreflight.checkCreate(complete);
-        return calls.blocking(calls.attemptTimeout(complete.maxTokens()), () -> api.createMessageAsync(complete));
+        return calls.blocking(CallInfo.of("messages.create", complete.model()), calls.attemptTimeout(complete.maxTokens()),
+                () -> api.createMessageAsync(complete));
     }
 
     @Override
     public Uni<Message> createAsync(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaults(request)).invoke(RequestPreflight::checkCreate)
-                .chain(complete -> calls.async(calls.attemptTimeout(complete.maxTokens()),
-                        () -> api.createMessageAsync(complete)));
+                .chain(complete -> calls.async(CallInfo.of("messages.create", complete.model()),
+                        calls.attemptTimeout(complete.maxTokens()), () -> api.createMessageAsync(complete)));
     }
 
     @Override
@@ -51,8 +52,9 @@ final class MessagesImpl implements Messages {
     }
 
     private Multi<StreamEvent> streamChecked(MessageRequest complete) {
-        return calls.stream(() -> {
-            StreamDecoder decoder = new StreamDecoder();
+        CallInfo info = CallInfo.of("messages.stream", complete.model());
+        return calls.stream(info, () -> {
+            StreamDecoder decoder = new StreamDecoder(info);
             return api.streamMessage(complete)
                     .onItem().transformToIterable(decoder::decode)
                     .onCompletion().invoke(decoder::checkComplete);
@@ -63,13 +65,15 @@ final class MessagesImpl implements Messages {
     public TokenCount countTokens(MessageRequest request) {
         MessageRequest complete = withDefaultModel(request);
         RequestPreflight.checkCountTokens(complete);
-        return calls.blocking(calls.attemptTimeout(null), () -> api.countTokensAsync(complete));
+        return calls.blocking(CallInfo.of("messages.count_tokens", complete.model()), calls.attemptTimeout(null),
+                () -> api.countTokensAsync(complete));
     }
 
     @Override
     public Uni<TokenCount> countTokensAsync(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaultModel(request)).invoke(RequestPreflight::checkCountTokens)
-                .chain(complete -> calls.async(calls.attemptTimeout(null), () -> api.countTokensAsync(complete)));
+                .chain(complete -> calls.async(CallInfo.of("messages.count_tokens", complete.model()),
+                        calls.attemptTimeout(null), () -> api.countTokensAsync(complete)));
     }
 
     MessageRequest withDefaults(MessageRequest request) {

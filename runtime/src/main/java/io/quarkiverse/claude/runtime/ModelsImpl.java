@@ -22,7 +22,7 @@ final class ModelsImpl implements Models {
     @Override
     public ModelPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
-        return calls.blocking(() -> api.listModels(params.beforeId(), params.afterId(), params.limit()));
+        return calls.blocking(CallInfo.of("models.list", null), () -> api.listModels(params.beforeId(), params.afterId(), params.limit()));
     }
 
     @Override
@@ -30,6 +30,6 @@ final class ModelsImpl implements Models {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("modelId must not be blank");
         }
-        return calls.blocking(() -> api.getModel(modelId));
+        return calls.blocking(CallInfo.of("models.retrieve", modelId), () -> api.getModel(modelId));
     }
 }

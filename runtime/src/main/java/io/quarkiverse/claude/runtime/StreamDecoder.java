@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
+import io.quarkiverse.claude.model.stream.MessageDeltaEvent;
+import io.quarkiverse.claude.model.stream.MessageStartEvent;
 import io.quarkiverse.claude.model.stream.MessageStopEvent;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
@@ -25,9 +27,14 @@ final class StreamDecoder {
     // Reads our own annotated event types; independent of the application's ObjectMapper customisations.
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final CallInfo info;
     private int events;
     private boolean contentDelivered;
     private boolean stopped;
+
+    StreamDecoder(CallInfo info) {
+        this.info = info;
+    }
 
     /** @return the typed event, or nothing for an event without JSON data */
     List<StreamEvent> decode(SseEvent<String> sse) {
@@ -45,6 +52,11 @@ final class StreamDecoder {
         }
         StreamEvent event = JSON.convertValue(object, StreamEvent.class);
         contentDelivered |= event instanceof ContentBlockDeltaEvent;
+        if (event instanceof MessageStartEvent start) {
+            info.answer(start.message());
+        } else if (event instanceof MessageDeltaEvent delta && delta.usage() != null) {
+            info.usageDelta(delta.usage());
+        }
         stopped |= event instanceof MessageStopEvent;
         return List.of(event);
     }

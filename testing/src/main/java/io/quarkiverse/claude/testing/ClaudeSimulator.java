@@ -40,7 +40,9 @@ import io.vertx.core.http.HttpServerOptions;
  * Token counts are estimates: one token per four characters of the prompt's text, one per word of the answer.
  * <p>
  * Tests script failures with {@link #enqueue(Fault...)} and {@link #always(Fault)}, and check what a client sent with
- * {@link #requests()}. It runs on its own Vert.x instance (not Quarkus'), listens on 127.0.0.1 only, and is safe to
+ * {@link #requests()}. To rehearse a bad day without a script, give it a {@link Scenario} (random faults and latency),
+ * a request budget ({@link SimulatorOptions#requestsPerMinute(int)}), and look at what it did with {@link #stats()}.
+ * It runs on its own Vert.x instance (not Quarkus'), listens on 127.0.0.1 only, and is safe to
  * script from any thread while it serves.
  *
  * <pre>
@@ -64,10 +66,19 @@ public final class ClaudeSimulator implements AutoCloseable {
     private final RequestLog log;
     private final PromptCache cache;
     private final BatchesEndpoint batches;
+    private final ScenarioEngine scenario;
+    private final RequestBudget budget;
+    private final StatsCounter stats;
+    private final SimulatorOptions options;
     private boolean closed;
 
     private ClaudeSimulator(Vertx vertx, HttpServer server, FaultScript script, RequestLog log, PromptCache cache,
-            BatchesEndpoint batches) {
+            BatchesEndpoint batches, ScenarioEngine scenario, RequestBudget budget, StatsCounter stats,
+            SimulatorOptions options) {
+        this.scenario = scenario;
+        this.budget = budget;
+        this.stats = stats;
+        this.options = options;
         this.vertx = vertx;
         this.server = server;
         this.script = script;
@@ -104,8 +115,11 @@ public final class ClaudeSimulator implements AutoCloseable {
         MessagesEndpoint messages = new MessagesEndpoint(new MessageValidation(catalog), answers, cache);
         BatchesEndpoint batches = new BatchesEndpoint(vertx, messages, clock, o.batchProcessingDelay());
         ApiDispatcher api = new ApiDispatcher(o.apiKey(), messages, new ModelsEndpoint(catalog), batches);
+        ScenarioEngine scenario = new ScenarioEngine(o.scenario());
+        RequestBudget budget = new RequestBudget(clock, o.rateLimitWindow(), o.requestsPerMinute());
+        StatsCounter stats = new StatsCounter();
         SimulatorHandler handler = new SimulatorHandler(vertx, o.maxBodyBytes(), o.maxBatchBodyBytes(), script, log,
-                ids, clock, new FaultResponder(answers), api);
+                ids, clock, new FaultResponder(answers), api, scenario, budget, stats);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(o.port()))
                 .requestHandler(handler)
                 .exceptionHandler(ignored -> {
@@ -117,7 +131,7 @@ public final class ClaudeSimulator implements AutoCloseable {
             await(vertx.close());
             throw new IllegalStateException("The Claude simulator could not listen on 127.0.0.1:" + o.port(), e);
         }
-        return new ClaudeSimulator(vertx, server, script, log, cache, batches);
+        return new ClaudeSimulator(vertx, server, script, log, cache, batches, scenario, budget, stats, o);
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash: the base URL to give a client. */
@@ -142,6 +156,40 @@ public final class ClaudeSimulator implements AutoCloseable {
     public ClaudeSimulator always(Fault fault) {
         script.always(fault);
         return this;
+    }
+
+    /**
+     * Switches to this {@link Scenario} from the next request on (requests already being answered keep what they
+     * drew); its random draws start over from its seed. Safe from any thread. {@link #reset()} comes back to the
+     * scenario of {@link SimulatorOptions#scenario(Scenario)}. Scripted faults still take precedence.
+     */
+    public ClaudeSimulator scenario(Scenario scenario) {
+        this.scenario.set(scenario);
+        return this;
+    }
+
+    /** The scenario in force. */
+    public Scenario scenario() {
+        return scenario.get();
+    }
+
+    /**
+     * Changes the request budget of {@code POST /v1/messages} (see {@link SimulatorOptions#requestsPerMinute(int)}),
+     * 0 for none, from the next request on; the requests admitted in the current window still count, and the window
+     * keeps its length ({@link SimulatorOptions#rateLimitWindow(Duration)}). {@link #reset()} restores the budget
+     * given at start.
+     */
+    public ClaudeSimulator requestsPerMinute(int requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("requestsPerMinute must be >= 0: " + requests);
+        }
+        budget.limit(requests);
+        return this;
+    }
+
+    /** What the simulator answered since it started or since the last {@link #reset()}, per HTTP status. */
+    public SimulatorStats stats() {
+        return stats.snapshot();
     }
 
     /** Every request received so far, in arrival order, including rejected ones and ones answered by faults. */
@@ -172,11 +220,15 @@ public final class ClaudeSimulator implements AutoCloseable {
     }
 
     /**
-     * Forgets the queued faults, the always-fault, the recorded requests, the Message Batches (in progress or not) and
-     * the prompt cache, e.g. between tests.
+     * Forgets the queued faults, the always-fault, the recorded requests, the Message Batches (in progress or not), the
+     * prompt cache and the {@link #stats()}; and goes back to the start's {@link Scenario} (its draws starting over
+     * from its seed) and request budget (a whole one, with the start's limit), e.g. between tests.
      */
     public ClaudeSimulator reset() {
         script.reset();
+        scenario.set(options.scenario());
+        budget.reset(options.requestsPerMinute());
+        stats.clear();
         log.clear();
         batches.clear();
         cache.clear();

@@ -14,7 +14,8 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * One request being answered: writes the response with the headers every answer carries ({@code request-id}, the
- * rate-limit headers, the headers a {@link Fault} adds) in the API's formats: JSON, error, SSE, raw, or nothing.
+ * rate-limit headers, then the headers of the request budget and of a {@link Fault}, which replace those of the same
+ * name) in the API's formats: JSON, error, SSE, raw, or nothing.
  */
 final class Exchange {
 
@@ -26,12 +27,14 @@ final class Exchange {
     private final String requestId;
     private final RateLimits rateLimits;
     private final Map<String, String> extraHeaders;
+    private final StatsCounter stats;
     private long inputTokens;
     private long outputTokens;
 
     Exchange(HttpServerRequest request, RecordedRequest recorded, String requestId, RateLimits rateLimits,
-            Map<String, String> extraHeaders) {
+            Map<String, String> extraHeaders, StatsCounter stats) {
         this.request = request;
+        this.stats = stats;
         this.recorded = recorded;
         this.requestId = requestId;
         this.rateLimits = rateLimits;
@@ -126,6 +129,7 @@ final class Exchange {
 
     /** Closes the connection without answering. */
     void drop() {
+        stats.dropped();
         request.connection().close();
     }
 
@@ -143,6 +147,7 @@ final class Exchange {
             return null;
         }
         response.setStatusCode(status);
+        stats.answered(status);
         if (status == 529) {
             response.setStatusMessage("Overloaded"); // Netty knows no reason phrase for it
         }

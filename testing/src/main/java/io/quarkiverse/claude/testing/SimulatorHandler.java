@@ -9,14 +9,20 @@ import java.util.Map;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The simulator's request handler on the event loop: takes the request's scripted fault (if any) as it arrives, reads
+ * The simulator's request handler on the event loop: decides the request's fault as it arrives (a scripted fault first;
+ * else, for {@code POST /v1/messages}, the request budget's 429; else, for the Messages endpoints, the scenario's
+ * draw), reads
  * the body up to the size limit, records the request, waits the fault's delay on a timer, then lets the
  * {@link FaultResponder} or the {@link ApiDispatcher} answer.
  */
 final class SimulatorHandler implements Handler<HttpServerRequest> {
+
+    private static final String MESSAGES = "/v1/messages";
+    private static final String COUNT_TOKENS = "/v1/messages/count_tokens";
 
     private final Vertx vertx;
     private final long maxBodyBytes;
@@ -28,9 +34,15 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
     private final Clock clock;
     private final FaultResponder faults;
     private final ApiDispatcher api;
+    private final ScenarioEngine scenario;
+    private final RequestBudget budget;
+    private final StatsCounter stats;
 
     SimulatorHandler(Vertx vertx, long maxBodyBytes, long maxBatchBodyBytes, FaultScript script, RequestLog log, Ids ids, Clock clock,
-            FaultResponder faults, ApiDispatcher api) {
+            FaultResponder faults, ApiDispatcher api, ScenarioEngine scenario, RequestBudget budget, StatsCounter stats) {
+        this.scenario = scenario;
+        this.budget = budget;
+        this.stats = stats;
         this.vertx = vertx;
         this.maxBodyBytes = maxBodyBytes;
         this.maxBatchBodyBytes = maxBatchBodyBytes;
@@ -47,6 +59,30 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest request) {
         // Faults are taken in arrival order, and only by API requests.
         Fault fault = request.path().startsWith("/v1/") ? script.next() : null;
+        Map<String, String> budgetHeaders = Map.of();
+        if (request.method() == HttpMethod.POST && request.path().equals(MESSAGES)) {
+            // A scripted error, drop, stream... answers without the API, so it takes nothing from the budget; a regular
+            // answer (also a scripted delay or withExtraFields) takes its share, or is refused when there is none.
+            boolean regular = fault == null || fault.kind() == Fault.Kind.NORMAL;
+            RequestBudget.Decision d = regular ? budget.acquire() : budget.peek();
+            if (d != null) {
+                budgetHeaders = d.headers();
+                if (!d.admitted() && regular) {
+                    fault = budget.rejection(d);
+                }
+            }
+        }
+        if (fault == null && request.method() == HttpMethod.POST
+                && (request.path().equals(MESSAGES) || request.path().equals(COUNT_TOKENS))) {
+            fault = scenario.next();
+        }
+        Map<String, String> headers = budgetHeaders;
+        if (fault != null && !fault.headers().isEmpty()) {
+            headers = new LinkedHashMap<>(budgetHeaders);
+            headers.putAll(fault.headers());
+        }
+        Fault chosen = fault;
+        Map<String, String> extraHeaders = headers;
         request.exceptionHandler(ignored -> {
             // the client went away; there is nobody to answer
         });
@@ -59,7 +95,7 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
             });
             request.endHandler(ignored -> {
             });
-            respond(request, fault, "", true);
+            respond(request, chosen, extraHeaders, "", true);
             return;
         }
         Buffer body = Buffer.buffer();
@@ -75,14 +111,15 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
                 body.appendBuffer(chunk);
             }
         });
-        request.endHandler(ignored -> respond(request, fault, body.toString(StandardCharsets.UTF_8), tooLarge[0]));
+        request.endHandler(
+                ignored -> respond(request, chosen, extraHeaders, body.toString(StandardCharsets.UTF_8), tooLarge[0]));
     }
 
-    private void respond(HttpServerRequest request, Fault fault, String body, boolean tooLarge) {
+    private void respond(HttpServerRequest request, Fault fault, Map<String, String> extraHeaders, String body,
+            boolean tooLarge) {
         RecordedRequest recorded = record(request, body);
         log.add(recorded);
-        Map<String, String> extraHeaders = fault == null ? Map.of() : fault.headers();
-        Exchange ex = new Exchange(request, recorded, ids.requestId(), rateLimits, extraHeaders);
+        Exchange ex = new Exchange(request, recorded, ids.requestId(), rateLimits, extraHeaders, stats);
         Runnable answer = () -> {
             if (fault == null || fault.kind() == Fault.Kind.NORMAL) {
                 api.answer(request, ex, tooLarge, fault != null && fault.extraFields());

@@ -28,19 +28,25 @@ public final class SimulatorOptions {
     /** How long a Message Batch is in progress before it ends, by default: 200 ms. */
     public static final Duration DEFAULT_BATCH_PROCESSING_DELAY = Duration.ofMillis(200);
 
+    /** The window of {@link #requestsPerMinute(int)}, by default: one minute. */
+    public static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofMinutes(1);
+
     private int port;
     private String apiKey;
     private List<String> models = ModelCatalog.DEFAULT_IDS;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private long maxBatchBodyBytes = DEFAULT_MAX_BATCH_BODY_BYTES;
     private Duration batchProcessingDelay = DEFAULT_BATCH_PROCESSING_DELAY;
+    private Scenario scenario = Scenario.normal();
+    private int requestsPerMinute;
+    private Duration rateLimitWindow = DEFAULT_RATE_LIMIT_WINDOW;
 
     private SimulatorOptions() {
     }
 
     /**
      * Random free port, any non-blank key accepted, the default models, 32 MiB body limit (256 MiB for batch creation),
-     * batches processed in 200 ms.
+     * batches processed in 200 ms, {@link Scenario#normal()}, no request budget.
      */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions();
@@ -123,8 +129,71 @@ public final class SimulatorOptions {
         return this;
     }
 
+    /**
+     * The {@link Scenario} the simulator starts with, and comes back to on {@link ClaudeSimulator#reset()}. Default
+     * {@link Scenario#normal()}.
+     */
+    public SimulatorOptions scenario(Scenario scenario) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        return this;
+    }
+
+    /**
+     * Enforces a request budget on {@code POST /v1/messages}, as the API's rate limiter does: at most
+     * {@code requests} answers per window (one minute unless {@link #rateLimitWindow(Duration)} says otherwise). 0, the
+     * default, means no limit.
+     * <ul>
+     * <li>The window opens with the first request after the previous window closed, and the budget is whole again when
+     * it closes (a fixed window; the API refills a token bucket continuously, which comes to the same for a client
+     * that waits as told).</li>
+     * <li>Every answer to {@code POST /v1/messages} carries {@code anthropic-ratelimit-requests-limit} (the budget),
+     * {@code -remaining} (what is left after this request) and {@code -reset} (RFC 3339, millisecond precision: when
+     * the window closes; now, when the budget is whole). The token headers keep their plausible values.</li>
+     * <li>A request beyond the budget gets 429 {@code rate_limit_error} with {@code retry-after}: the seconds until
+     * the window closes, rounded up (no {@code retry-after-ms}, as the API sends none). It takes nothing from the
+     * budget.</li>
+     * <li>The budget is checked as the request arrives, before auth and validation: requests the API would refuse
+     * (400, 401, ...) count too. A scripted fault (other than {@link Fault#delay(Duration)} and
+     * {@link Fault#withExtraFields()}) answers instead and takes nothing; a {@link Scenario}'s fault comes after the
+     * budget admitted the request, so it counts.</li>
+     * <li>Other endpoints (count_tokens, models, batches, which the API limits separately) are not limited.</li>
+     * </ul>
+     */
+    public SimulatorOptions requestsPerMinute(int requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("requestsPerMinute must be >= 0: " + requests);
+        }
+        this.requestsPerMinute = requests;
+        return this;
+    }
+
+    /**
+     * The window of {@link #requestsPerMinute(int)}: one minute by default; tests use shorter ones (e.g. 5 requests
+     * per 500 ms). At least 1 ms.
+     */
+    public SimulatorOptions rateLimitWindow(Duration window) {
+        Objects.requireNonNull(window, "window");
+        if (window.toMillis() < 1) {
+            throw new IllegalArgumentException("rateLimitWindow must be at least 1 ms: " + window);
+        }
+        this.rateLimitWindow = window;
+        return this;
+    }
+
     int port() {
         return port;
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    int requestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    Duration rateLimitWindow() {
+        return rateLimitWindow;
     }
 
     String apiKey() {
@@ -155,6 +224,9 @@ public final class SimulatorOptions {
         c.maxBodyBytes = maxBodyBytes;
         c.maxBatchBodyBytes = maxBatchBodyBytes;
         c.batchProcessingDelay = batchProcessingDelay;
+        c.scenario = scenario;
+        c.requestsPerMinute = requestsPerMinute;
+        c.rateLimitWindow = rateLimitWindow;
         return c;
     }
 
@@ -162,6 +234,7 @@ public final class SimulatorOptions {
     public String toString() {
         return "SimulatorOptions[port=" + port + ", apiKey=" + (apiKey == null ? "any" : "set") + ", models=" + models
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchBodyBytes=" + maxBatchBodyBytes
-                + ", batchProcessingDelay=" + batchProcessingDelay + "]";
+                + ", batchProcessingDelay=" + batchProcessingDelay + ", scenario=" + scenario.name()
+                + ", requestsPerMinute=" + requestsPerMinute + ", rateLimitWindow=" + rateLimitWindow + "]";
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -92,5 +93,29 @@ class ClaudeSimulatorTestResourceTest {
         } finally {
             resource.stop();
         }
+    }
+
+    @Test
+    void scenarioAndBudgetArguments() throws Exception {
+        ClaudeSimulatorTestResource resource = new ClaudeSimulatorTestResource();
+        resource.init(Map.of(ClaudeSimulatorTestResource.SCENARIO_ARG, "Overloaded",
+                ClaudeSimulatorTestResource.REQUESTS_PER_MINUTE_ARG, "7"));
+        resource.start();
+        try {
+            ClaudeSimulator sim = resource.simulator();
+            assertSame(Scenario.overloaded(), sim.scenario());
+            sim.scenario(Scenario.normal());
+            HttpResponse<String> r = new Http(sim).post("/v1/messages", Http.message("claude-opus-4-8", 10, "hi"));
+            assertEquals("7", r.headers().firstValue("anthropic-ratelimit-requests-limit").orElseThrow());
+            assertEquals("6", r.headers().firstValue("anthropic-ratelimit-requests-remaining").orElseThrow());
+        } finally {
+            resource.stop();
+        }
+        ClaudeSimulatorTestResource bad = new ClaudeSimulatorTestResource();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> bad.init(Map.of(ClaudeSimulatorTestResource.SCENARIO_ARG, "chaos")));
+        assertTrue(e.getMessage().contains("flaky"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> bad.init(Map.of(ClaudeSimulatorTestResource.REQUESTS_PER_MINUTE_ARG, "lots")));
     }
 }

@@ -1,0 +1,75 @@
+package io.quarkiverse.claude;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkiverse.claude.errors.ClaudeApiException;
+import io.quarkiverse.claude.errors.ClaudeException;
+import io.quarkiverse.claude.model.Usage;
+
+/**
+ * What happened in one call of a Claude client, fired as a CDI event when the call ends (successfully or not):
+ * observe it with {@code void onCall(@Observes ClaudeCallEvent call)}. Observers run on the caller's thread, after the
+ * call: keep them quick. The Dev UI, the demo and the metrics are built on it.
+ *
+ * @param client the client's name ({@code <default>} for the default client)
+ * @param operation e.g. {@code messages.create}, {@code messages.stream}, {@code messages.count_tokens},
+ *        {@code models.list}, {@code batches.create}
+ * @param model the model the request named, or {@code null} for calls without one
+ * @param start when the call began
+ * @param duration the whole call: every attempt and every wait
+ * @param failedAttempts the attempts that failed, in order, with the wait taken after each that was retried
+ * @param failure the failure the caller got, or {@code null} when the call succeeded
+ * @param usage the tokens billed, when the answer reported them
+ * @param responseModel the model that answered, as the API names it
+ * @param messageId the id of the answer
+ * @param estimatedCostUsd the estimated cost in US dollars, from the catalogue prices, or {@code null} when unknown
+ */
+public record ClaudeCallEvent(String client, String operation, String model, Instant start, Duration duration,
+        List<Attempt> failedAttempts, Throwable failure, Usage usage, String responseModel, String messageId,
+        Double estimatedCostUsd) {
+
+    /**
+     * One failed attempt.
+     *
+     * @param outcome the error class (e.g. {@code rate_limit_error}) or the exception's simple name
+     * @param status the HTTP status, or 0 when there was no answer
+     * @param waitAfter how long the call waited before the next attempt; zero when it was not retried
+     */
+    public record Attempt(String outcome, int status, Duration waitAfter) {
+    }
+
+    public boolean succeeded() {
+        return failure == null;
+    }
+
+    /** @return how many attempts were sent */
+    public int attempts() {
+        return failedAttempts.size() + (succeeded() ? 1 : 0);
+    }
+
+    /** @return the time spent waiting between attempts */
+    public Duration totalWait() {
+        return failedAttempts.stream().map(Attempt::waitAfter).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** @return {@code success}, or the error class of the failure (e.g. {@code overloaded_error}) */
+    public String outcome() {
+        return failure == null ? "success" : outcomeOf(failure);
+    }
+
+    /** @return the request id of the failure, when the API gave one */
+    public Optional<String> requestId() {
+        return failure instanceof ClaudeException claude ? claude.requestId() : Optional.empty();
+    }
+
+    /** @return the error class of a failure: its {@code error.type}, else the exception's simple name */
+    public static String outcomeOf(Throwable failure) {
+        if (failure instanceof ClaudeApiException api && api.errorType() != null) {
+            return api.errorType();
+        }
+        return failure.getClass().getSimpleName();
+    }
+}

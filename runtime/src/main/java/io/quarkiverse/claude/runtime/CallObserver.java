@@ -1,0 +1,57 @@
+package io.quarkiverse.claude.runtime;
+
+import jakarta.enterprise.event.Event;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.claude.ClaudeCallEvent;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+
+/**
+ * Tells the application what each call of one client did, as a {@link ClaudeCallEvent}. An observer that throws is
+ * logged, never allowed to fail the call it observes.
+ */
+final class CallObserver {
+
+    private static final Logger LOG = Logger.getLogger(CallObserver.class);
+
+    private final String client;
+    private final CostEstimator costs;
+    private volatile Event<ClaudeCallEvent> events;
+
+    CallObserver(String client) {
+        this.client = client;
+        this.costs = new CostEstimator();
+    }
+
+    /** @param info what the call was and what its answer said; {@code null} for calls that are not observed */
+    void completed(CallInfo info, CallBudget budget, Throwable failure) {
+        if (info == null) {
+            return;
+        }
+        String pricedModel = info.responseModel() != null ? info.responseModel() : info.model;
+        ClaudeCallEvent event = new ClaudeCallEvent(client, info.operation, info.model, budget.start(),
+                budget.elapsed(), budget.attempts(), failure, info.usage(), info.responseModel(), info.messageId(),
+                costs.estimate(pricedModel, info.usage(), info.batch));
+        try {
+            Event<ClaudeCallEvent> target = events();
+            if (target != null) {
+                target.fire(event);
+            }
+        } catch (RuntimeException observerFailure) {
+            LOG.warnf(observerFailure, "An observer of ClaudeCallEvent failed; the call itself is unaffected");
+        }
+    }
+
+    private Event<ClaudeCallEvent> events() {
+        if (events == null) {
+            ArcContainer container = Arc.container();
+            if (container == null) {
+                return null; // outside a running application
+            }
+            events = container.beanManager().getEvent().select(ClaudeCallEvent.class);
+        }
+        return events;
+    }
+}

@@ -1,0 +1,51 @@
+package io.quarkiverse.claude.runtime;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkiverse.claude.model.Usage;
+import io.quarkiverse.claude.runtime.catalogue.CatalogueModel;
+import io.quarkiverse.claude.runtime.catalogue.ModelCatalogue;
+import io.quarkiverse.claude.runtime.catalogue.ModelPrices;
+
+/**
+ * Estimates what a call cost in US dollars from its usage and the catalogue's prices per million tokens: input,
+ * output, cache writes (5-minute and 1-hour, as the usage splits them) and cache reads; batches at half price.
+ */
+final class CostEstimator {
+
+    private static final double PER_MILLION = 1_000_000.0;
+    private static final double BATCH_DISCOUNT = 0.5;
+
+    /** Read on first use, once for the application. */
+    private static final class Catalogue {
+        static final ModelCatalogue INSTANCE = ModelCatalogue.load();
+    }
+
+    /** @return the estimate, or {@code null} when the usage or the model's prices are unknown */
+    Double estimate(String model, Usage usage, boolean batch) {
+        if (usage == null || model == null) {
+            return null;
+        }
+        Optional<ModelPrices> prices = Catalogue.INSTANCE.find(model).map(CatalogueModel::prices);
+        if (prices.isEmpty()) {
+            return null;
+        }
+        ModelPrices p = prices.get();
+        long write1h = cacheWrite1h(usage);
+        long write5m = Math.max(0, usage.cacheCreationInputTokens() - write1h);
+        double dollars = (usage.inputTokens() * p.input() + usage.outputTokens() * p.output()
+                + write5m * p.cacheWrite5m() + write1h * p.cacheWrite1h()
+                + usage.cacheReadInputTokens() * p.cacheRead()) / PER_MILLION;
+        return batch ? dollars * BATCH_DISCOUNT : dollars;
+    }
+
+    /** The API splits cache writes by lifetime in {@code usage.cache_creation}; without it, all are 5-minute ones. */
+    private static long cacheWrite1h(Usage usage) {
+        if (usage.extraFields().get("cache_creation") instanceof Map<?, ?> split
+                && split.get("ephemeral_1h_input_tokens") instanceof Number tokens) {
+            return tokens.longValue();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package io.quarkiverse.claude.testing;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts the answers of a simulator for {@link ClaudeSimulator#stats()}; written by the event loop, read by tests. */
+final class StatsCounter {
+
+    private final Map<Integer, Long> byStatus = new TreeMap<>();
+    private long dropped;
+
+    synchronized void answered(int status) {
+        byStatus.merge(status, 1L, Long::sum);
+    }
+
+    synchronized void dropped() {
+        dropped++;
+    }
+
+    synchronized SimulatorStats snapshot() {
+        long total = dropped;
+        for (long n : byStatus.values()) {
+            total += n;
+        }
+        return new SimulatorStats(byStatus, dropped, total);
+    }
+
+    synchronized void clear() {
+        byStatus.clear();
+        dropped = 0;
+    }
+}
