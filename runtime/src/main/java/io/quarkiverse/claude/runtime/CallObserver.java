@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.runtime;
 
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.util.TypeLiteral;
 
 import org.jboss.logging.Logger;
 
@@ -50,7 +51,8 @@ final class CallObserver {
             if (container == null) {
                 return null; // outside a running application
             }
-            events = container.beanManager().getEvent().select(ClaudeCallEvent.class);
+            events = container.select(new TypeLiteral<Event<ClaudeCallEvent>>() {
+            }).get();
         }
         return events;
     }
