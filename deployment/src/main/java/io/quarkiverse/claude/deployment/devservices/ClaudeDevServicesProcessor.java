@@ -63,6 +63,9 @@ class ClaudeDevServicesProcessor {
                         + " (scenario: %s) for the clients %s. Set ANTHROPIC_API_KEY (or quarkus.claude.api-key) to"
                         + " use the real API.", service.baseUrl(), service.scenario(), served))
                 .configProvider(providers)
+                // above application.properties: quarkus.claude.api-key=${ANTHROPIC_API_KEY} with no such variable
+                // must give way to the simulator's key, not fail to expand
+                .highPriorityConfig(providers.keySet())
                 .build();
     }
 
