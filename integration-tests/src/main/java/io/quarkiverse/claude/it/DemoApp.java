@@ -12,28 +12,40 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Fault;
+import io.quarkiverse.claude.testing.Scenario;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 
-/** The demo's run: one question, its answer, and (against the simulator) what the typed errors look like. */
+/**
+ * The demo's run: one question and its answer; against the simulator, what the typed errors look like; then the main
+ * job, a batch of prompts and the table of what happened per error class ({@link DemoRun}).
+ */
 public class DemoApp implements QuarkusApplication {
 
     @Inject
     ClaudeClient claude;
 
+    @Inject
+    DemoRun demo;
+
     @Override
     public int run(String... args) {
         PrintStream out = System.out;
+        DemoArgs options;
+        try {
+            options = DemoArgs.parse(args);
+            if (options.scenario() != null) {
+                Scenario.parse(options.scenario()); // fail before anything is sent
+            }
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
         ClaudeSimulator simulator = DemoMain.simulator();
         out.println(simulator == null ? "quarkus-claude demo: using the real Claude API (ANTHROPIC_API_KEY is set)"
                 : "quarkus-claude demo: no ANTHROPIC_API_KEY, so using the bundled Claude simulator at "
                         + simulator.baseUrl() + " (export ANTHROPIC_API_KEY=sk-ant-... to use the real API)");
-        if (args.length > 0 && args[0].equals("--serve")) {
-            out.println("Serving GET /chat?prompt=... until stopped");
-            Quarkus.waitForExit();
-            return 0;
-        }
-        String prompt = args.length > 0 ? String.join(" ", args) : "Say hello to the Quarkus community in one sentence.";
+        String prompt = options.prompt() != null ? options.prompt() : "Say hello to the Quarkus community in one sentence.";
         try {
             Message answer = claude.messages().create(MessageRequest.of(prompt));
             out.printf("%nQ: %s%nA: %s%n   model=%s stop=%s tokens in/out=%d/%d id=%s%n", prompt, answer.text(),
@@ -46,19 +58,35 @@ public class DemoApp implements QuarkusApplication {
         if (simulator != null) {
             showTypedErrors(simulator, out);
         }
+        if (simulator != null || !options.serve()) {
+            try {
+                runBatch(options, simulator, out);
+            } catch (IllegalArgumentException e) {
+                out.println(e.getMessage());
+                return 2;
+            }
+        }
+        if (options.serve()) {
+            out.printf("%nServing until stopped: GET /chat?prompt=..., GET /demo/report (JSON), GET /demo/report.txt,"
+                    + " POST /demo/run?scenario=flaky&calls=24%n");
+            Quarkus.waitForExit();
+        }
         return 0;
+    }
+
+    private void runBatch(DemoArgs options, ClaudeSimulator simulator, PrintStream out) {
+        out.printf("%nThe main job: a batch of prompts through the \"%s\" client, %s. One line per call as it ends:%n",
+                DemoRun.CLIENT, simulator == null ? "against the real API"
+                        : "against the simulator under a fault scenario (--scenario=normal|rate-limited|overloaded|flaky|slow)");
+        DemoReport report = demo.run(options.scenario(), options.calls(), line -> out.println("  " + line));
+        out.printf("%nWhat happened, per outcome:%n%n");
+        out.print(ReportText.render(report));
+        out.println("(waited: the waits before retries, the server's retry-after honoured for 429s, backoff with jitter"
+                + " otherwise; failed with: the typed exception the caller got)");
     }
 
     /** Scripted faults, to show what a caller catches for each. */
     private void showTypedErrors(ClaudeSimulator simulator, PrintStream out) {
-        out.printf("%nA rate-limited call is retried after the server's retry-after (scripted in the simulator):%n");
-        simulator.enqueue(Fault.rateLimited().retryAfterMillis(300), Fault.overloaded());
-        int before = simulator.requests("/v1/messages").size();
-        long start = System.nanoTime();
-        String answer = claude.ask("This call meets a 429, then a 529.");
-        out.printf("  answer after %d ms and %d attempts: %s%n", (System.nanoTime() - start) / 1_000_000,
-                simulator.requests("/v1/messages").size() - before, answer);
-
         out.printf("%nWhat the typed errors carry (scripted in the simulator, with x-should-retry: false so that the "
                 + "client does not retry them):%n");
         Fault[] faults = { Fault.rateLimited().retryAfterSeconds(2), Fault.overloaded(), Fault.spendLimitReached(),

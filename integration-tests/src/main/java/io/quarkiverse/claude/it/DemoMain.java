@@ -1,12 +1,16 @@
 package io.quarkiverse.claude.it;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Runs the demo. With {@code ANTHROPIC_API_KEY} set it talks to the real API; without, it starts the bundled Claude
- * simulator first and points the client at it. {@code --serve} keeps the HTTP endpoints up until stopped.
+ * simulator first and points the client at it. {@code --serve} keeps the HTTP endpoints up until stopped;
+ * {@code --scenario=NAME} and {@code --calls=N} shape the batch (see {@link DemoArgs}).
  */
 @QuarkusMain
 public class DemoMain {
@@ -15,26 +19,46 @@ public class DemoMain {
 
     public static void main(String... args) {
         boolean realApi = System.getenv("ANTHROPIC_API_KEY") != null || System.getProperty("quarkus.claude.api-key") != null;
-        boolean serve = args.length > 0 && args[0].equals("--serve");
+        boolean serve = DemoArgs.parse(args).serve();
+        Map<String, String> previous = new HashMap<>();
         if (!realApi) {
             simulator = ClaudeSimulator.start();
-            System.setProperty("quarkus.claude.base-url", simulator.baseUrl());
-            System.setProperty("quarkus.claude.api-key", ClaudeSimulator.DEFAULT_API_KEY);
+            setProperty(previous, "quarkus.claude.base-url", simulator.baseUrl());
+            setProperty(previous, "quarkus.claude.api-key", ClaudeSimulator.DEFAULT_API_KEY);
         }
         if (!serve && System.getProperty("quarkus.http.port") == null) {
-            System.setProperty("quarkus.http.port", "0"); // a one-shot run must not fail on a busy 8080
+            setProperty(previous, "quarkus.http.port", "0"); // a one-shot run must not fail on a busy 8080
         }
         try {
             Quarkus.run(DemoApp.class, args);
         } finally {
             if (simulator != null) {
                 simulator.close();
+                simulator = null;
             }
+            // leave the JVM as it was (a @QuarkusMainTest runs this in the test JVM)
+            previous.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
         }
     }
 
-    /** @return the simulator the demo started, or {@code null} when it talks to the real API */
+    private static void setProperty(Map<String, String> previous, String key, String value) {
+        previous.put(key, System.getProperty(key));
+        System.setProperty(key, value);
+    }
+
+    /** @return the simulator the demo runs against, or {@code null} when it talks to the real API */
     static ClaudeSimulator simulator() {
         return simulator;
+    }
+
+    /** For tests that bring their own simulator (see {@code DemoResourceTest}); {@code null} to forget it. */
+    static void useSimulator(ClaudeSimulator running) {
+        simulator = running;
     }
 }

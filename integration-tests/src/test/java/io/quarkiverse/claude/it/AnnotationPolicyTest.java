@@ -8,37 +8,25 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.errors.InternalServerException;
 import io.quarkiverse.claude.errors.InvalidRequestException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The annotations of the Resilience page, on a user's bean ({@link ResilientSummaries}). */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class AnnotationPolicyTest {
+class AnnotationPolicyTest extends SimulatorTest {
 
     static final String MESSAGES = "/v1/messages";
 
     @Inject
     ResilientSummaries summaries;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void claudeResilienceGivesAMethodThePerClassRetries() {

@@ -15,7 +15,6 @@ import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.ClaudeClient;
@@ -26,27 +25,16 @@ import io.quarkiverse.claude.model.PageParams;
 import io.quarkiverse.claude.model.batch.BatchRequest;
 import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.model.batch.MessageBatch;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Message Batches against the simulator, which processes a batch after a short delay. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class BatchesTest {
+class BatchesTest extends SimulatorTest {
 
     @Inject
     ClaudeClient claude;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     private MessageBatch awaitEnded(String id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -9,7 +9,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,29 +23,18 @@ import io.quarkiverse.claude.model.TextBlock;
 import io.quarkiverse.claude.model.ThinkingBlock;
 import io.quarkiverse.claude.model.ThinkingConfig;
 import io.quarkiverse.claude.model.Usage;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Prompt caching reported in usage, and extended thinking round-tripped. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class CachingAndThinkingTest {
+class CachingAndThinkingTest extends SimulatorTest {
 
     private static final String LONG_SYSTEM = "You are a meticulous reviewer. ".repeat(200);
 
     @Inject
     ClaudeClient claude;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void cachedSystemPromptIsWrittenThenRead() {

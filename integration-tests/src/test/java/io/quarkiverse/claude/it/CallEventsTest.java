@@ -18,17 +18,12 @@ import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.errors.AuthenticationException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Every call ends with a ClaudeCallEvent that says what happened: attempts, waits, usage, cost. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class CallEventsTest {
+class CallEventsTest extends SimulatorTest {
 
     @Inject
     CallLog log;
@@ -40,12 +35,9 @@ class CallEventsTest {
     @ClaudeClientName("retrying")
     ClaudeClient retrying;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
     @BeforeEach
-    void reset() {
-        simulator.reset();
+    void clearLog() {
         log.calls().clear();
     }
 

@@ -7,32 +7,21 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
 import io.quarkiverse.claude.testing.RecordedRequest;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The demo app's endpoints, as its HTTP callers see them, against the simulator. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class ChatResourceTest {
+class ChatResourceTest extends SimulatorTest {
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void answersAPromptWithTheConfiguredModelAndMaxTokens() {

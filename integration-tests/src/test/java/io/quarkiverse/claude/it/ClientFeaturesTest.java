@@ -16,7 +16,6 @@ import java.util.logging.Logger;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.ClaudeClient;
@@ -30,16 +29,12 @@ import io.quarkiverse.claude.model.ModelPage;
 import io.quarkiverse.claude.model.UnknownBlock;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Transport failures, forward compatibility, the other endpoints, the raw REST interface and redacted logging. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class ClientFeaturesTest {
+class ClientFeaturesTest extends SimulatorTest {
 
     @Inject
     ClaudeClient claude;
@@ -60,13 +55,7 @@ class ClientFeaturesTest {
     @RestClient
     ClaudeRestApi rawApi;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void connectionRefusedIsATypedConnectionFailure() {

@@ -18,17 +18,12 @@ import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.devui.CallRow;
 import io.quarkiverse.claude.runtime.devui.ClaudeDevUiService;
 import io.quarkiverse.claude.runtime.devui.RecentCalls;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The JSON-RPC methods behind the Dev UI card, called as the card calls them. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class DevUiServiceTest {
+class DevUiServiceTest extends SimulatorTest {
 
     @Inject
     ClaudeClients clients;
@@ -39,14 +34,11 @@ class DevUiServiceTest {
     @Inject
     ClaudeRuntimeConfig config;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
     ClaudeDevUiService service;
 
     @BeforeEach
     void setUp() {
-        simulator.reset();
         service = new ClaudeDevUiService(clients, recentCalls, config);
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -24,27 +23,16 @@ import io.quarkiverse.claude.model.ContentBlock;
 import io.quarkiverse.claude.model.MessageParam;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TextBlock;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Requests the API would reject fail the same way before anything is sent. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class PreflightTest {
+class PreflightTest extends SimulatorTest {
 
     @Inject
     ClaudeClient claude;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @AfterEach
     void nothingWasSent() {

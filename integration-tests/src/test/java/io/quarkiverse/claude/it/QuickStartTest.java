@@ -5,24 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The README's quick start does what the README says. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class QuickStartTest {
+class QuickStartTest extends SimulatorTest {
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
     @Test
     void answersAndTurnsARateLimitIntoA429() {
-        simulator.reset();
         given().queryParam("topic", "autumn").when().get("/haiku")
                 .then().statusCode(200).body(equalTo("Echo: Write a haiku about autumn"));
 

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,12 +42,8 @@ import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
 import io.quarkiverse.claude.testing.RecordedRequest;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
@@ -58,8 +53,7 @@ import io.smallrye.mutiny.Uni;
  * default retry counts and waits of tens of milliseconds.
  */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class ResilienceTest {
+class ResilienceTest extends SimulatorTest {
 
     static final String MESSAGES = "/v1/messages";
 
@@ -87,13 +81,7 @@ class ResilienceTest {
     @ClaudeClientName("breaker")
     ClaudeClient breaker;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     // ------------------------------------------------------------------ attempts per class, with the default counts
 

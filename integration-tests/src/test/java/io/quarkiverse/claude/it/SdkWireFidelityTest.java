@@ -50,11 +50,8 @@ import io.quarkiverse.claude.model.ToolChoice;
 import io.quarkiverse.claude.model.ToolResultBlock;
 import io.quarkiverse.claude.model.ToolUseBlock;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
 import io.quarkiverse.claude.testing.RecordedRequest;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -66,8 +63,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * else must be equal.
  */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class SdkWireFidelityTest {
+class SdkWireFidelityTest extends SimulatorTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String MODEL = "claude-sonnet-4-6";
@@ -85,8 +81,6 @@ class SdkWireFidelityTest {
     @Inject
     ClaudeClient claude;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
     @BeforeEach
     void reset() {

@@ -12,7 +12,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.ClaudeClient;
@@ -23,17 +22,12 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageAccumulator;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.stream.StreamEvent;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A stream is retried only until its first event reaches the caller; after that a failure is surfaced. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class StreamingResilienceTest {
+class StreamingResilienceTest extends SimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -41,13 +35,7 @@ class StreamingResilienceTest {
     @ClaudeClientName("retrying")
     ClaudeClient claude;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void failuresBeforeTheFirstEventAreRetriedWithinTheBudgets() {

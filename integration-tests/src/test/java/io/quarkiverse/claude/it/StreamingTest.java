@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.ClaudeClient;
@@ -30,30 +29,19 @@ import io.quarkiverse.claude.model.stream.MessageDeltaEvent;
 import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Streamed answers: typed events, accumulation, errors inside the stream, truncation. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class StreamingTest {
+class StreamingTest extends SimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Inject
     ClaudeClient claude;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void streamsTypedEventsInTheApiOrder() {

@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,30 +21,19 @@ import io.quarkiverse.claude.model.Tool;
 import io.quarkiverse.claude.model.ToolChoice;
 import io.quarkiverse.claude.model.ToolResultBlock;
 import io.quarkiverse.claude.model.ToolUseBlock;
-import io.quarkiverse.claude.testing.ClaudeSimulator;
-import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
-import io.quarkiverse.claude.testing.InjectClaudeSimulator;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A full tool round trip: the model asks for a tool, the application answers, the model sees the result. */
 @QuarkusTest
-@QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class ToolUseTest {
+class ToolUseTest extends SimulatorTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     ClaudeClient claude;
 
-    @InjectClaudeSimulator
-    ClaudeSimulator simulator;
 
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     static Tool weatherTool() throws Exception {
         return Tool.of("get_weather", "The current weather of a city", JSON.readTree("""

@@ -1,11 +1,14 @@
 package io.quarkiverse.claude.deployment.devservices;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.claude.deployment.ClaudeClientNamesBuildItem;
@@ -19,6 +22,7 @@ import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.config.Expressions;
 
 /**
  * Dev Services for Claude: in dev and test mode, with no key and no base URL configured, the bundled simulator starts
@@ -38,6 +42,7 @@ class ClaudeDevServicesProcessor {
             return null;
         }
         Map<String, Function<SimulatorDevService, String>> providers = new LinkedHashMap<>();
+        Set<String> overriding = new HashSet<>();
         List<String> served = new ArrayList<>();
         for (String client : clients.names()) {
             String prefix = ClaudeRuntimeConfig.isDefault(client) ? "quarkus.claude." : "quarkus.claude.\"" + client + "\".";
@@ -47,6 +52,11 @@ class ClaudeDevServicesProcessor {
             }
             providers.put(prefix + "base-url", SimulatorDevService::baseUrl);
             providers.put(prefix + "api-key", service -> ClaudeSimulator.DEFAULT_API_KEY);
+            if (isUnexpandable(prefix + "api-key")) {
+                // quarkus.claude.api-key=${ANTHROPIC_API_KEY} with no such variable: the simulator's key must win over
+                // application.properties, or the expression fails to expand at startup
+                overriding.add(prefix + "api-key");
+            }
             served.add(client);
         }
         if (served.isEmpty()) {
@@ -63,9 +73,7 @@ class ClaudeDevServicesProcessor {
                         + " (scenario: %s) for the clients %s. Set ANTHROPIC_API_KEY (or quarkus.claude.api-key) to"
                         + " use the real API.", service.baseUrl(), service.scenario(), served))
                 .configProvider(providers)
-                // above application.properties: quarkus.claude.api-key=${ANTHROPIC_API_KEY} with no such variable
-                // must give way to the simulator's key, not fail to expand
-                .highPriorityConfig(providers.keySet())
+                .highPriorityConfig(overriding)
                 .build();
     }
 
@@ -79,6 +87,13 @@ class ClaudeDevServicesProcessor {
         } catch (RuntimeException unexpandable) {
             return false;
         }
+    }
+
+    /** @return whether the property is set to an expression that gives no value yet */
+    private static boolean isUnexpandable(String property) {
+        String raw = Expressions.withoutExpansion(
+                () -> ConfigProvider.getConfig().getConfigValue(property).getValue());
+        return raw != null && raw.contains("${") && !isSet(property);
     }
 
     /** The named scenario, or, when any finer setting is given, exactly those faults. */
