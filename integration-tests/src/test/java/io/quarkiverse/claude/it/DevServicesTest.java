@@ -1,0 +1,42 @@
+package io.quarkiverse.claude.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.claude.ClaudeClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The app as a user has it, with no test resource: its {@code quarkus.claude.api-key=${ANTHROPIC_API_KEY}} has no
+ * variable behind it, so Dev Services start the simulator and the client talks to it.
+ */
+@QuarkusTest
+@TestProfile(DevServicesTest.NoTestResource.class)
+class DevServicesTest {
+
+    /** The app's own configuration only. */
+    public static class NoTestResource implements QuarkusTestProfile {
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    @Inject
+    ClaudeClient claude;
+
+    @Test
+    void theSimulatorAnswersWithoutAnyClaudeConfiguration() {
+        String baseUrl = ConfigProvider.getConfig().getValue("quarkus.claude.base-url", String.class);
+
+        assertTrue(baseUrl.startsWith("http://127.0.0.1:"), baseUrl);
+        assertEquals("Echo: hello Dev Services", claude.ask("hello Dev Services"));
+    }
+}
