@@ -9,10 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
@@ -45,29 +43,8 @@ import com.anthropic.models.messages.batches.MessageBatchResult;
  */
 class OfficialSdkFeaturesTest {
 
-    private static ClaudeSimulator sim;
-    private static AnthropicClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = ClaudeSimulator.start(SimulatorOptions.defaults().batchProcessingDelay(Duration.ofMillis(50)));
-        client = AnthropicOkHttpClient.builder()
-                .baseUrl(sim.baseUrl())
-                .apiKey(ClaudeSimulator.DEFAULT_API_KEY)
-                .maxRetries(0)
-                .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
+    @RegisterExtension
+    static final RunningSimulator running = new RunningSimulator(SimulatorOptions.defaults().batchProcessingDelay(Duration.ofMillis(50)));
 
     // ---------------------------------------------------------------- batches
 
@@ -84,20 +61,20 @@ class OfficialSdkFeaturesTest {
 
     private static MessageBatch awaitEnded(String id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        MessageBatch batch = client.messages().batches().retrieve(id);
+        MessageBatch batch = running.sdk().messages().batches().retrieve(id);
         while (batch.processingStatus() != MessageBatch.ProcessingStatus.ENDED) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Not ended: " + batch);
             }
             Thread.sleep(20);
-            batch = client.messages().batches().retrieve(id);
+            batch = running.sdk().messages().batches().retrieve(id);
         }
         return batch;
     }
 
     @Test
     void batchLifecycle() throws Exception {
-        MessageBatch created = client.messages().batches().create(BatchCreateParams.builder()
+        MessageBatch created = running.sdk().messages().batches().create(BatchCreateParams.builder()
                 .addRequest(request("ok", "claude-opus-4-8", "hello batch"))
                 .addRequest(request("bad-model", "claude-nope", "x"))
                 .addRequest(request("expire-1", "claude-opus-4-8", "late"))
@@ -116,14 +93,14 @@ class OfficialSdkFeaturesTest {
         assertEquals(1, ended.requestCounts().expired());
         assertEquals(0, ended.requestCounts().processing());
         assertTrue(ended.endedAt().isPresent());
-        assertEquals(sim.baseUrl() + "/v1/messages/batches/" + created.id() + "/results", ended.resultsUrl().orElseThrow());
+        assertEquals(running.sim().baseUrl() + "/v1/messages/batches/" + created.id() + "/results", ended.resultsUrl().orElseThrow());
 
         Map<String, MessageBatchResult> results = new HashMap<>();
-        try (StreamResponse<MessageBatchIndividualResponse> stream = client.messages().batches()
+        try (StreamResponse<MessageBatchIndividualResponse> stream = running.sdk().messages().batches()
                 .resultsStreaming(created.id())) {
             stream.stream().forEach(r -> results.put(r.customId(), r.result()));
         }
-        assertEquals("application/x-jsonl", sim.lastRequest().header("accept"), "what the SDK asks for");
+        assertEquals("application/x-jsonl", running.sim().lastRequest().header("accept"), "what the SDK asks for");
         assertEquals(3, results.size());
         Message message = results.get("ok").asSucceeded().message();
         assertEquals("Echo: hello batch", message.content().get(0).asText().text());
@@ -134,47 +111,47 @@ class OfficialSdkFeaturesTest {
         assertEquals("model: claude-nope", error.message());
         assertTrue(results.get("expire-1").isExpired());
 
-        List<String> listed = client.messages().batches().list().data().stream().map(MessageBatch::id).toList();
+        List<String> listed = running.sdk().messages().batches().list().data().stream().map(MessageBatch::id).toList();
         assertEquals(List.of(created.id()), listed);
 
-        DeletedMessageBatch deleted = client.messages().batches().delete(created.id());
+        DeletedMessageBatch deleted = running.sdk().messages().batches().delete(created.id());
         assertEquals(created.id(), deleted.id());
-        assertThrows(NotFoundException.class, () -> client.messages().batches().retrieve(created.id()));
+        assertThrows(NotFoundException.class, () -> running.sdk().messages().batches().retrieve(created.id()));
     }
 
     @Test
     void batchListPagesNewestFirst() {
         for (int i = 0; i < 5; i++) {
-            client.messages().batches().create(BatchCreateParams.builder()
+            running.sdk().messages().batches().create(BatchCreateParams.builder()
                     .addRequest(request("r", "claude-haiku-4-5", "n" + i)).build());
         }
 
-        List<String> paged = client.messages().batches().list(BatchListParams.builder().limit(2L).build()).autoPager()
+        List<String> paged = running.sdk().messages().batches().list(BatchListParams.builder().limit(2L).build()).autoPager()
                 .stream().map(MessageBatch::id).toList();
-        assertEquals(sim.batchIds(), paged);
+        assertEquals(running.sim().batchIds(), paged);
         assertEquals(5, paged.size());
-        assertEquals(3, sim.requests("/v1/messages/batches").stream().filter(r -> r.method().equals("GET")).count(),
+        assertEquals(3, running.sim().requests("/v1/messages/batches").stream().filter(r -> r.method().equals("GET")).count(),
                 "pages of 2, 2 and 1");
     }
 
     @Test
     void cancelAndItsRules() throws Exception {
-        MessageBatch created = client.messages().batches().create(BatchCreateParams.builder()
+        MessageBatch created = running.sdk().messages().batches().create(BatchCreateParams.builder()
                 .addRequest(request("a", "claude-opus-4-8", "x"))
                 .addRequest(request("b", "claude-opus-4-8", "y"))
                 .build());
 
-        MessageBatch canceling = client.messages().batches().cancel(created.id());
+        MessageBatch canceling = running.sdk().messages().batches().cancel(created.id());
         assertEquals(MessageBatch.ProcessingStatus.CANCELING, canceling.processingStatus());
         assertTrue(canceling.cancelInitiatedAt().isPresent());
 
         MessageBatch ended = awaitEnded(created.id());
         assertEquals(2, ended.requestCounts().canceled());
-        try (StreamResponse<MessageBatchIndividualResponse> stream = client.messages().batches()
+        try (StreamResponse<MessageBatchIndividualResponse> stream = running.sdk().messages().batches()
                 .resultsStreaming(created.id())) {
             assertTrue(stream.stream().allMatch(r -> r.result().isCanceled()));
         }
-        assertThrows(BadRequestException.class, () -> client.messages().batches().cancel(created.id()));
+        assertThrows(BadRequestException.class, () -> running.sdk().messages().batches().cancel(created.id()));
     }
 
     @Test
@@ -215,7 +192,7 @@ class OfficialSdkFeaturesTest {
 
     @Test
     void cacheTokensAreParsed() {
-        Usage first = client.messages().create(cached("first")).usage();
+        Usage first = running.sdk().messages().create(cached("first")).usage();
         assertEquals(1000, first.cacheCreationInputTokens().orElseThrow());
         assertEquals(0, first.cacheReadInputTokens().orElseThrow());
         assertEquals(2, first.inputTokens());
@@ -224,7 +201,7 @@ class OfficialSdkFeaturesTest {
         assertEquals(Usage.ServiceTier.STANDARD, first.serviceTier().orElseThrow());
 
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(cached("second"))) {
+        try (StreamResponse<RawMessageStreamEvent> stream = running.sdk().messages().createStreaming(cached("second"))) {
             stream.stream().forEach(accumulator::accumulate);
         }
         Usage second = accumulator.message().usage();
@@ -244,7 +221,7 @@ class OfficialSdkFeaturesTest {
                 .addUserMessage("what is two plus two")
                 .build();
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params)) {
+        try (StreamResponse<RawMessageStreamEvent> stream = running.sdk().messages().createStreaming(params)) {
             stream.stream().forEach(accumulator::accumulate);
         }
 
@@ -255,16 +232,16 @@ class OfficialSdkFeaturesTest {
         assertTrue(thinking.signature().startsWith("sig_sim_"), thinking.signature());
         assertEquals("Echo: what is two plus two", message.content().get(1).asText().text());
 
-        Message followUp = client.messages().create(params.toBuilder()
+        Message followUp = running.sdk().messages().create(params.toBuilder()
                 .addMessage(message)
                 .addUserMessage("and three plus three")
                 .build());
         assertEquals("Echo: and three plus three", followUp.content().get(1).asText().text());
         assertEquals(thinking.signature(),
-                sim.lastRequest().json().path("messages").get(1).path("content").get(0).path("signature").asText(),
+                running.sim().lastRequest().json().path("messages").get(1).path("content").get(0).path("signature").asText(),
                 "the SDK sent the thinking block back as it came");
 
-        BadRequestException e = assertThrows(BadRequestException.class, () -> client.messages().create(
+        BadRequestException e = assertThrows(BadRequestException.class, () -> running.sdk().messages().create(
                 params.toBuilder().enabledThinking(512).build()));
         assertTrue(e.apiMessage().orElseThrow().contains("budget_tokens"));
     }
@@ -278,16 +255,16 @@ class OfficialSdkFeaturesTest {
                 .maxTokens(256)
                 .addUserMessage("weather in Paris?")
                 .build();
-        sim.enqueue(Fault.toolUse("get_weather", "{\"city\":\"Paris\"}"));
+        running.sim().enqueue(Fault.toolUse("get_weather", "{\"city\":\"Paris\"}"));
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(ask)) {
+        try (StreamResponse<RawMessageStreamEvent> stream = running.sdk().messages().createStreaming(ask)) {
             stream.stream().forEach(accumulator::accumulate);
         }
         Message call = accumulator.message();
         ToolUseBlock tool = call.content().get(0).asToolUse();
         assertEquals("Paris", tool._input().convert(Map.class).get("city"));
 
-        Message answer = client.messages().create(ask.toBuilder()
+        Message answer = running.sdk().messages().create(ask.toBuilder()
                 .addMessage(call)
                 .addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()
                         .toolUseId(tool.id())

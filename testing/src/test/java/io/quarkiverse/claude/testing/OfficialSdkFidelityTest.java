@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,29 +52,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class OfficialSdkFidelityTest {
 
-    private static ClaudeSimulator sim;
-    private static AnthropicClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = ClaudeSimulator.start();
-        client = AnthropicOkHttpClient.builder()
-                .baseUrl(sim.baseUrl())
-                .apiKey(ClaudeSimulator.DEFAULT_API_KEY)
-                .maxRetries(0)
-                .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
+    @RegisterExtension
+    static final RunningSimulator running = new RunningSimulator();
 
     private static MessageCreateParams params(String text) {
         return MessageCreateParams.builder()
@@ -89,7 +66,7 @@ class OfficialSdkFidelityTest {
 
     @Test
     void createParsesTheAnswer() {
-        Message message = client.messages().create(params("how are you"));
+        Message message = running.sdk().messages().create(params("how are you"));
 
         assertTrue(message.id().startsWith("msg_sim_"));
         assertEquals("claude-opus-4-8", message.model().asString());
@@ -103,9 +80,9 @@ class OfficialSdkFidelityTest {
 
     @Test
     void sdkSendsABearerTokenAndTheApiVersion() {
-        client.messages().create(params("hi"));
+        running.sdk().messages().create(params("hi"));
 
-        RecordedRequest request = sim.lastRequest();
+        RecordedRequest request = running.sim().lastRequest();
         assertEquals("POST", request.method());
         assertEquals("/v1/messages", request.path());
         assertEquals("Bearer " + ClaudeSimulator.DEFAULT_API_KEY, request.header("authorization"));
@@ -120,7 +97,7 @@ class OfficialSdkFidelityTest {
     @Test
     void streamAccumulates() {
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params("stream me please"))) {
+        try (StreamResponse<RawMessageStreamEvent> stream = running.sdk().messages().createStreaming(params("stream me please"))) {
             stream.stream().forEach(accumulator::accumulate);
         }
 
@@ -129,14 +106,14 @@ class OfficialSdkFidelityTest {
         assertEquals(StopReason.END_TURN, message.stopReason().orElseThrow());
         assertEquals(4, message.usage().outputTokens());
         assertEquals(6, message.usage().inputTokens()); // 8 + 16 = 24 chars
-        assertTrue(sim.lastRequest().json().path("stream").asBoolean());
+        assertTrue(running.sim().lastRequest().json().path("stream").asBoolean());
     }
 
     @Test
     void streamedToolUseAccumulates() {
-        sim.enqueue(Fault.toolUse("get_weather", "{\"city\":\"Paris\",\"units\":\"metric\",\"days\":[1,2,3]}"));
+        running.sim().enqueue(Fault.toolUse("get_weather", "{\"city\":\"Paris\",\"units\":\"metric\",\"days\":[1,2,3]}"));
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params("weather?"))) {
+        try (StreamResponse<RawMessageStreamEvent> stream = running.sdk().messages().createStreaming(params("weather?"))) {
             stream.stream().forEach(accumulator::accumulate);
         }
 
@@ -152,8 +129,8 @@ class OfficialSdkFidelityTest {
 
     @Test
     void toolUseParses() {
-        sim.enqueue(Fault.toolUse("lookup", "{\"q\":\"x\"}"));
-        Message message = client.messages().create(params("look it up"));
+        running.sim().enqueue(Fault.toolUse("lookup", "{\"q\":\"x\"}"));
+        Message message = running.sdk().messages().create(params("look it up"));
 
         assertEquals(StopReason.TOOL_USE, message.stopReason().orElseThrow());
         assertEquals("lookup", message.content().get(0).asToolUse().name());
@@ -161,15 +138,15 @@ class OfficialSdkFidelityTest {
 
     @Test
     void unknownFieldsAreTolerated() {
-        sim.enqueue(Fault.withExtraFields(), Fault.withExtraFields());
-        Message message = client.messages().create(params("future"));
+        running.sim().enqueue(Fault.withExtraFields(), Fault.withExtraFields());
+        Message message = running.sdk().messages().create(params("future"));
         assertEquals("Echo: future", message.content().get(0).asText().text());
         assertEquals(2, message.content().size());
         ContentBlock unknown = message.content().get(1);
         assertEquals("sim_future_block", unknown._json().orElseThrow().convert(Map.class).get("type"));
 
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params("future"))) {
+        try (StreamResponse<RawMessageStreamEvent> stream = running.sdk().messages().createStreaming(params("future"))) {
             stream.stream().forEach(accumulator::accumulate);
         }
         assertEquals("Echo: future", accumulator.message().content().get(0).asText().text());
@@ -177,30 +154,30 @@ class OfficialSdkFidelityTest {
 
     @Test
     void countTokens() {
-        long tokens = client.messages().countTokens(MessageCountTokensParams.builder()
+        long tokens = running.sdk().messages().countTokens(MessageCountTokensParams.builder()
                 .model("claude-haiku-4-5")
                 .addUserMessage("count these words")
                 .build()).inputTokens();
 
         assertEquals(5, tokens); // 17 chars
-        assertEquals("/v1/messages/count_tokens", sim.lastRequest().path());
+        assertEquals("/v1/messages/count_tokens", running.sim().lastRequest().path());
     }
 
     @Test
     void listsAndPagesModels() {
-        ModelListPage page = client.models().list();
+        ModelListPage page = running.sdk().models().list();
         assertEquals(11, page.data().size());
         assertEquals("claude-opus-5-5", page.data().get(0).id());
         assertEquals("Claude Opus 5.5", page.data().get(0).displayName());
         assertEquals(ModelInfo.Lifecycle.ACTIVE, page.data().get(0).lifecycle());
 
-        List<String> all = client.models().list(ModelListParams.builder().limit(3L).build()).autoPager().stream()
+        List<String> all = running.sdk().models().list(ModelListParams.builder().limit(3L).build()).autoPager().stream()
                 .map(ModelInfo::id).toList();
         assertEquals(ModelCatalog.DEFAULT_IDS, all);
-        assertEquals(1 + 4, sim.requests("/v1/models").size(), "the first list, then pages of 3, 3, 3 and 2");
+        assertEquals(1 + 4, running.sim().requests("/v1/models").size(), "the first list, then pages of 3, 3, 3 and 2");
 
-        assertEquals("claude-opus-4-8", client.models().retrieve("claude-opus-4-8").id());
-        assertThrows(NotFoundException.class, () -> client.models().retrieve("claude-nope"));
+        assertEquals("claude-opus-4-8", running.sdk().models().retrieve("claude-opus-4-8").id());
+        assertThrows(NotFoundException.class, () -> running.sdk().models().retrieve("claude-nope"));
     }
 
     static Stream<Arguments> errors() {
@@ -221,42 +198,42 @@ class OfficialSdkFidelityTest {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("errors")
     void eachErrorBecomesTheSdkException(int status, String type, Class<? extends AnthropicServiceException> expected) {
-        sim.enqueue(Fault.error(status, type, "simulated " + type));
+        running.sim().enqueue(Fault.error(status, type, "simulated " + type));
 
         AnthropicServiceException e = assertThrows(AnthropicServiceException.class,
-                () -> client.messages().create(params("fail")));
+                () -> running.sdk().messages().create(params("fail")));
 
         assertEquals(expected, e.getClass());
         assertEquals(status, e.statusCode());
         assertEquals(type, e.type().orElseThrow().asString());
         assertEquals("simulated " + type, e.apiMessage().orElseThrow());
         assertTrue(e.requestId().orElseThrow().startsWith("req_sim_"));
-        assertEquals(1, sim.requests().size(), "maxRetries(0): no retry");
+        assertEquals(1, running.sim().requests().size(), "maxRetries(0): no retry");
     }
 
     @Test
     void spendLimitIsTheSdksDedicatedException() {
-        sim.enqueue(Fault.spendLimitReached());
+        running.sim().enqueue(Fault.spendLimitReached());
 
-        RateLimitException e = assertThrows(RateLimitException.class, () -> client.messages().create(params("pay")));
+        RateLimitException e = assertThrows(RateLimitException.class, () -> running.sdk().messages().create(params("pay")));
         assertEquals(EnforcedSpendLimitReachedException.class, e.getClass());
         assertEquals("enforced_spend_limit_reached", e.errorCode().orElseThrow());
     }
 
     @Test
     void realValidationErrorsBecomeSdkExceptions() {
-        NotFoundException e = assertThrows(NotFoundException.class, () -> client.messages().create(
+        NotFoundException e = assertThrows(NotFoundException.class, () -> running.sdk().messages().create(
                 MessageCreateParams.builder().model("claude-nope").maxTokens(5).addUserMessage("x").build()));
         assertEquals("model: claude-nope", e.apiMessage().orElseThrow());
     }
 
     @Test
     void midStreamErrorIsAnSseException() {
-        sim.enqueue(Fault.streamError(2, "overloaded_error", "Overloaded"));
+        running.sim().enqueue(Fault.streamError(2, "overloaded_error", "Overloaded"));
         MessageAccumulator accumulator = MessageAccumulator.create();
 
         SseException e = assertThrows(SseException.class, () -> {
-            try (StreamResponse<RawMessageStreamEvent> stream = client.messages()
+            try (StreamResponse<RawMessageStreamEvent> stream = running.sdk().messages()
                     .createStreaming(params("one two three four"))) {
                 stream.stream().forEach(accumulator::accumulate);
             }
@@ -269,18 +246,18 @@ class OfficialSdkFidelityTest {
 
     @Test
     void droppedConnectionIsAnIoErrorWithoutHiddenRetry() {
-        client.messages().create(params("warm up the connection pool"));
-        sim.reset().enqueue(Fault.dropConnection(), Fault.dropConnection());
+        running.sdk().messages().create(params("warm up the connection pool"));
+        running.sim().reset().enqueue(Fault.dropConnection(), Fault.dropConnection());
 
-        assertThrows(AnthropicIoException.class, () -> client.messages().create(params("dropped")));
-        assertEquals(1, sim.requests().size(), "neither the SDK (maxRetries 0) nor OkHttp retried");
+        assertThrows(AnthropicIoException.class, () -> running.sdk().messages().create(params("dropped")));
+        assertEquals(1, running.sim().requests().size(), "neither the SDK (maxRetries 0) nor OkHttp retried");
     }
 
     @Test
     void truncatedStreamLeavesTheMessageIncomplete() {
-        sim.enqueue(Fault.truncatedStream(2));
+        running.sim().enqueue(Fault.truncatedStream(2));
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params("a b c d"))) {
+        try (StreamResponse<RawMessageStreamEvent> stream = running.sdk().messages().createStreaming(params("a b c d"))) {
             stream.stream().forEach(accumulator::accumulate);
         }
 

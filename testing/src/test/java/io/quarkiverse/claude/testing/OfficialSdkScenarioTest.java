@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
@@ -23,29 +21,8 @@ import com.anthropic.models.messages.MessageCreateParams;
 /** The official Java SDK against {@link Scenario}s and the request budget: their errors are the SDK's exceptions. */
 class OfficialSdkScenarioTest {
 
-    private static ClaudeSimulator sim;
-    private static AnthropicClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = ClaudeSimulator.start(SimulatorOptions.defaults().scenario(Scenario.rateLimited()));
-        client = AnthropicOkHttpClient.builder()
-                .baseUrl(sim.baseUrl())
-                .apiKey(ClaudeSimulator.DEFAULT_API_KEY)
-                .maxRetries(0)
-                .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.reset();
-    }
+    @RegisterExtension
+    static final RunningSimulator running = new RunningSimulator(SimulatorOptions.defaults().scenario(Scenario.rateLimited()));
 
     private static MessageCreateParams params(String text) {
         return MessageCreateParams.builder().model("claude-opus-4-8").maxTokens(256).addUserMessage(text).build();
@@ -57,7 +34,7 @@ class OfficialSdkScenarioTest {
         RateLimitException limited = null;
         for (int i = 0; i < 50 && limited == null; i++) {
             try {
-                Message m = client.messages().create(params("call " + i));
+                Message m = running.sdk().messages().create(params("call " + i));
                 assertEquals("Echo: call " + i, m.content().get(0).asText().text());
                 ok++;
             } catch (RateLimitException e) {
@@ -70,27 +47,27 @@ class OfficialSdkScenarioTest {
         assertEquals(List.of("1"), limited.headers().values("retry-after"));
         assertEquals(List.of("1000"), limited.headers().values("retry-after-ms"));
         assertTrue(limited.requestId().orElseThrow().startsWith("req_sim_"));
-        assertEquals(ok + 1, sim.stats().total());
+        assertEquals(ok + 1, running.sim().stats().total());
     }
 
     @Test
     void otherScenarioErrorsAreTheirExceptions() {
-        sim.scenario(Scenario.builder().faultRate(529, 1).build());
-        assertThrows(OverloadedException.class, () -> client.messages().create(params("x")));
-        sim.scenario(Scenario.builder().faultRate(500, 1).latency(Duration.ofMillis(5), Duration.ofMillis(10)).build());
-        assertThrows(InternalServerException.class, () -> client.messages().create(params("x")));
+        running.sim().scenario(Scenario.builder().faultRate(529, 1).build());
+        assertThrows(OverloadedException.class, () -> running.sdk().messages().create(params("x")));
+        running.sim().scenario(Scenario.builder().faultRate(500, 1).latency(Duration.ofMillis(5), Duration.ofMillis(10)).build());
+        assertThrows(InternalServerException.class, () -> running.sdk().messages().create(params("x")));
     }
 
     @Test
     void sdkRetriesScenarioFaultsAsToldByRetryAfterMs() {
-        sim.scenario(Scenario.builder().faultRate(429, 0.5).retryAfter(Duration.ofMillis(5)).seed(1).build());
-        AnthropicClient retrying = client.withOptions(o -> o.maxRetries(4)); // shares the client's resources
+        running.sim().scenario(Scenario.builder().faultRate(429, 0.5).retryAfter(Duration.ofMillis(5)).seed(1).build());
+        AnthropicClient retrying = running.sdk().withOptions(o -> o.maxRetries(4)); // shares the client's resources
         for (int i = 0; i < 10; i++) {
             assertEquals("Echo: call " + i,
                     retrying.messages().create(params("call " + i)).content().get(0).asText().text());
         }
-        assertEquals(10, sim.stats().count(200));
-        assertTrue(sim.stats().count(429) > 0, sim.stats().toString());
+        assertEquals(10, running.sim().stats().count(200));
+        assertTrue(running.sim().stats().count(429) > 0, running.sim().stats().toString());
     }
 
     @Test
