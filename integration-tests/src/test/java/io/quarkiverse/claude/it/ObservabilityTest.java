@@ -1,0 +1,140 @@
+package io.quarkiverse.claude.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.errors.InvalidRequestException;
+import io.quarkiverse.claude.model.Message;
+import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.testing.ClaudeSimulator;
+import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
+import io.quarkiverse.claude.testing.Fault;
+import io.quarkiverse.claude.testing.InjectClaudeSimulator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Micrometer metrics of the calls of the "metered" client (its own model, claude-opus-4-5, whose input price is
+ * overridden to $10 per million tokens; output stays at the list $25), and the readiness check.
+ */
+@QuarkusTest
+@QuarkusTestResource(ClaudeSimulatorTestResource.class)
+class ObservabilityTest {
+
+    static final String MODEL = "claude-opus-4-5";
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    @ClaudeClientName("metered")
+    ClaudeClient metered;
+
+    @InjectClaudeSimulator
+    ClaudeSimulator simulator;
+
+    @BeforeEach
+    void reset() {
+        simulator.reset();
+    }
+
+    @Test
+    void metricsCountTokensCostAndRetriesPerClass() {
+        double callsBefore = count("claude.client.calls", "outcome", "success");
+        double rateLimitRetriesBefore = count("claude.client.retries", "error.type", "rate_limit_error");
+        double overloadedRetriesBefore = count("claude.client.retries", "error.type", "overloaded_error");
+        double inputBefore = tokens("input");
+        double outputBefore = tokens("output");
+        double costBefore = cost();
+
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(10), Fault.overloaded(), Fault.overloaded());
+        Message first = metered.messages().create(MessageRequest.of("count my tokens, please"));
+        Message second = metered.messages().create(MessageRequest.of("and these ones as well, with a longer prompt"));
+
+        assertEquals(2, count("claude.client.calls", "outcome", "success") - callsBefore);
+        assertEquals(1, count("claude.client.retries", "error.type", "rate_limit_error") - rateLimitRetriesBefore);
+        assertEquals(2, count("claude.client.retries", "error.type", "overloaded_error") - overloadedRetriesBefore);
+        long input = first.usage().inputTokens() + second.usage().inputTokens();
+        long output = first.usage().outputTokens() + second.usage().outputTokens();
+        assertTrue(input > 0 && output > 0);
+        assertEquals(input, tokens("input") - inputBefore);
+        assertEquals(output, tokens("output") - outputBefore);
+        // the override: $10 per million input tokens (list: $5); the list output price, $25
+        double expectedCost = (input * 10.0 + output * 25.0) / 1_000_000;
+        assertEquals(expectedCost, cost() - costBefore, 0.000_000_001, "the estimated cost, well within a cent");
+
+        Timer duration = registry.find("gen_ai.client.operation.duration").tag("claude.client", "metered")
+                .tag("gen_ai.system", "anthropic").tag("gen_ai.operation.name", "chat")
+                .tag("gen_ai.request.model", MODEL).tag("gen_ai.response.model", MODEL).timer();
+        assertNotNull(duration);
+        assertTrue(duration.count() >= 2);
+
+        Gauge requestsLeft = registry.find("claude.ratelimit.remaining").tag("claude.client", "metered")
+                .tag("limit", "requests").gauge();
+        assertNotNull(requestsLeft, "a gauge of the latest anthropic-ratelimit-requests-remaining");
+    }
+
+    @Test
+    void failedCallsAreCountedByErrorClass() {
+        double before = count("claude.client.calls", "outcome", "invalid_request_error");
+        simulator.enqueue(Fault.error(400, "invalid_request_error", "max_tokens: too large"));
+
+        assertThrows(InvalidRequestException.class, () -> metered.ask("too long"));
+
+        assertEquals(1, count("claude.client.calls", "outcome", "invalid_request_error") - before);
+    }
+
+    @Test
+    void prometheusExposesTheGenAiNames() {
+        metered.ask("scrape me");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gen_ai_client_token_usage"))
+                .body(containsString("gen_ai_client_operation_duration_seconds"))
+                .body(containsString("claude_client_cost_usd_total"))
+                .body(containsString("gen_ai_token_type=\"cache_read\""))
+                .body(not(containsString("sk-ant-api03")));
+    }
+
+    @Test
+    void readinessReportsTheCircuitBreakerAndTheRateLimits() {
+        metered.ask("ready?");
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("Claude clients"))
+                .body(containsString("\"metered.circuit-breaker\": \"disabled\""))
+                .body(containsString("metered.requests-remaining"));
+    }
+
+    private double count(String name, String tag, String value) {
+        Counter counter = registry.find(name).tag("claude.client", "metered").tag("gen_ai.request.model", MODEL)
+                .tag(tag, value).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double tokens(String type) {
+        DistributionSummary summary = registry.find("gen_ai.client.token.usage").tag("claude.client", "metered")
+                .tag("gen_ai.token.type", type).summary();
+        return summary == null ? 0 : summary.totalAmount();
+    }
+
+    private double cost() {
+        Counter counter = registry.find("claude.client.cost").tag("claude.client", "metered").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
