@@ -12,6 +12,7 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefaults;
+import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 import io.smallrye.config.WithUnnamedKey;
 
@@ -39,8 +40,9 @@ public interface ClaudeRuntimeConfig {
     Map<String, ClaudeClientRuntimeConfig> clients();
 
     /**
-     * Price overrides, in US dollars per million tokens, keyed by model id (for example
-     * `quarkus.claude.prices."claude-sonnet-4-6".input=2.5`). They replace the extension's catalogue prices in the
+     * Price overrides per model, in US dollars per million tokens.
+     * <p>
+     * Keyed by model id, for example `quarkus.claude.prices."claude-sonnet-4-6".input=2.5`. They replace the extension's catalogue prices in the
      * estimated costs of the `ClaudeCallEvent` and the cost metric, for a negotiated price or a model the catalogue
      * does not know. A price left unset keeps the catalogue's (0 for a model the catalogue does not know).
      */
@@ -74,6 +76,7 @@ public interface ClaudeRuntimeConfig {
         OptionalDouble cacheWrite();
 
         /** Prompt-cache writes with the 1-hour lifetime. */
+        @WithName("cache-write-1h")
         OptionalDouble cacheWrite1h();
 
         /** Prompt-cache reads (hits). */
