@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +26,9 @@ import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.errors.InvalidRequestException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.model.batch.BatchRequest;
+import io.quarkiverse.claude.model.batch.BatchResult;
+import io.quarkiverse.claude.model.batch.MessageBatch;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkiverse.claude.testing.Fault;
@@ -92,6 +98,25 @@ class ObservabilityTest {
     }
 
     @Test
+    void batchResultsCostHalfPrice() throws InterruptedException {
+        MessageBatch created = metered.batches().create(List.of(BatchRequest.of("one", MessageRequest.of("batch me"))));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!metered.batches().retrieve(created.id()).isEnded() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double costBefore = cost();
+        double outputBefore = tokens("output");
+
+        List<BatchResult> results = metered.batches().results(created.id()).collect().asList().await()
+                .atMost(Duration.ofSeconds(10));
+
+        Message answer = results.get(0).message();
+        assertEquals(answer.usage().outputTokens(), tokens("output") - outputBefore);
+        double expected = (answer.usage().inputTokens() * 10.0 + answer.usage().outputTokens() * 25.0) / 1_000_000 / 2;
+        assertEquals(expected, cost() - costBefore, 0.000_000_001, "batches at 50% of the (overridden) prices");
+    }
+
+    @Test
     void failedCallsAreCountedByErrorClass() {
         double before = count("claude.client.calls", "outcome", "invalid_request_error");
         simulator.enqueue(Fault.error(400, "invalid_request_error", "max_tokens: too large"));
@@ -128,13 +153,13 @@ class ObservabilityTest {
     }
 
     private double tokens(String type) {
-        DistributionSummary summary = registry.find("gen_ai.client.token.usage").tag("claude.client", "metered")
-                .tag("gen_ai.token.type", type).summary();
-        return summary == null ? 0 : summary.totalAmount();
+        return registry.find("gen_ai.client.token.usage").tag("claude.client", "metered")
+                .tag("gen_ai.token.type", type).summaries().stream().mapToDouble(DistributionSummary::totalAmount)
+                .sum();
     }
 
     private double cost() {
-        Counter counter = registry.find("claude.client.cost").tag("claude.client", "metered").counter();
-        return counter == null ? 0 : counter.count();
+        return registry.find("claude.client.cost").tag("claude.client", "metered").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 }
