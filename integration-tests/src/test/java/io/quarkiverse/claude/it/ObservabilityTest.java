@@ -138,12 +138,32 @@ class ObservabilityTest {
     }
 
     @Test
-    void readinessReportsTheCircuitBreakerAndTheRateLimits() {
+    void readinessReportsTheCircuitBreakerTheRateLimitsAndTheApiCheck() throws InterruptedException {
         metered.ask("ready?");
-        given().when().get("/q/health/ready").then().statusCode(200)
+        // not the status: other suites leave clients in use whose API check fails (the "offline" one)
+        given().when().get("/q/health/ready").then()
                 .body(containsString("Claude clients"))
                 .body(containsString("\"metered.circuit-breaker\": \"disabled\""))
                 .body(containsString("metered.requests-remaining"));
+
+        // the API checks run in the background, once per client in use, then not again within the hour
+        String body = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            body = given().when().get("/q/health/ready").then().extract().asString();
+            if (!body.contains("pending")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(body.contains("\"metered.api\": \"UP at "), body);
+        int checks = simulator.requests("/v1/models").size();
+        assertTrue(checks >= 1);
+        for (int i = 0; i < 3; i++) {
+            given().when().get("/q/health/ready").then().body(containsString("metered.api"));
+        }
+        Thread.sleep(100);
+        assertEquals(checks, simulator.requests("/v1/models").size(), "a probe never calls the API");
     }
 
     private double count(String name, String tag, String value) {
