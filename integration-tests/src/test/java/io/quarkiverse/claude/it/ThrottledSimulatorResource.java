@@ -24,7 +24,8 @@ public class ThrottledSimulatorResource implements QuarkusTestResourceLifecycleM
                 .rateLimitWindow(WINDOW));
         return Map.of(
                 "quarkus.claude.\"throttled\".base-url", simulator.baseUrl(),
-                "quarkus.claude.\"unthrottled\".base-url", simulator.baseUrl());
+                "quarkus.claude.\"unthrottled\".base-url", simulator.baseUrl(),
+                "quarkus.claude.\"throttled-short\".base-url", simulator.baseUrl());
     }
 
     @Override

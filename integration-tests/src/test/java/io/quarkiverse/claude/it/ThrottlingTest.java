@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.errors.ClaudeTimeoutException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
@@ -47,6 +48,27 @@ class ThrottlingTest {
         assertEquals(7, simulator.stats().count(200));
         assertTrue(elapsed.compareTo(ThrottledSimulatorResource.WINDOW.multipliedBy(2)) >= 0,
                 "7 requests at 3 per window waited for two resets: " + elapsed);
+    }
+
+    @jakarta.inject.Inject
+    @ClaudeClientName("throttled-short")
+    ClaudeClient throttledShort;
+
+    @Test
+    void aResetPastTheDeadlineFailsAtOnceWithoutSending() {
+        ClaudeSimulator simulator = ThrottledSimulatorResource.simulator.reset();
+        for (int i = 0; i < ThrottledSimulatorResource.REQUESTS; i++) {
+            throttledShort.ask("call " + i);
+        }
+        long start = System.nanoTime();
+
+        ClaudeTimeoutException failure = assertThrows(ClaudeTimeoutException.class, () -> throttledShort.ask("late"));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(250)) < 0,
+                "failed at once, without waiting");
+        assertTrue(failure.getMessage().contains("proactive throttling"), failure.getMessage());
+        assertEquals(ThrottledSimulatorResource.REQUESTS, simulator.requests("/v1/messages").size(), "not sent");
+        assertEquals(0, simulator.stats().count(429));
     }
 
     @Test

@@ -51,6 +51,11 @@ public class ClaudeClientRegistry implements ClaudeClients {
         });
     }
 
+    /** @return the client of that name if it was created already, else {@code null} (never creates one) */
+    public ClaudeClientImpl existing(String name) {
+        return clients.get(name);
+    }
+
     /** @return the clients created so far, by name (a client is created on first use) */
     public Map<String, ClaudeClientImpl> clientsInUse() {
         return Map.copyOf(clients);

@@ -102,7 +102,7 @@ public class ClaudeMetrics {
         if (gauged.contains(client)) {
             return;
         }
-        ClaudeClientImpl impl = clients.clientsInUse().get(client);
+        ClaudeClientImpl impl = clients.existing(client);
         if (impl == null || !gauged.add(client)) {
             return;
         }
