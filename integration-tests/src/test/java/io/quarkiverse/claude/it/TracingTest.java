@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -57,7 +58,8 @@ class TracingTest {
         simulator.enqueue(Fault.rateLimited().retryAfterMillis(15));
         Message answer = metered.messages().create(MessageRequest.of("trace me"));
 
-        SpanData span = claudeSpan();
+        // spans of other suites' calls (batches, health checks) may still be arriving: pick this call's
+        SpanData span = claudeSpan(s -> answer.id().equals(attribute(s, "gen_ai.response.id")));
         assertEquals("chat claude-opus-4-5", span.getName());
         assertEquals(SpanKind.CLIENT, span.getKind());
         assertEquals("anthropic", attribute(span, "gen_ai.system"));
@@ -85,18 +87,19 @@ class TracingTest {
         simulator.enqueue(Fault.overloaded(), Fault.overloaded(), Fault.overloaded());
         OverloadedException failure = assertThrows(OverloadedException.class, () -> metered.ask("fail me"));
 
-        SpanData span = claudeSpan();
+        SpanData span = claudeSpan(s -> failure.requestId().orElseThrow().equals(attribute(s, "claude.request_id")));
         assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
         assertEquals("overloaded_error", attribute(span, "error.type"));
         assertEquals(failure.requestId().orElseThrow(), attribute(span, "claude.request_id"));
         assertEquals(3, span.getEvents().stream().filter(e -> e.getName().equals("claude.attempt")).count());
     }
 
-    private SpanData claudeSpan() {
+    private SpanData claudeSpan(Predicate<SpanData> which) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
             Optional<SpanData> span = spans.getFinishedSpanItems().stream()
                     .filter(s -> s.getInstrumentationScopeInfo().getName().equals("io.quarkiverse.claude"))
+                    .filter(which)
                     .findFirst();
             if (span.isPresent()) {
                 return span.get();
