@@ -77,11 +77,13 @@ final class BatchesImpl implements Batches {
     @Override
     public Multi<BatchResult> results(String batchId) {
         String id = requireId(batchId);
-        return calls.stream(CallInfo.of("batches.results", null), () -> {
+        CallInfo info = CallInfo.batchResults();
+        return calls.stream(info, () -> {
             BatchResultsDecoder decoder = new BatchResultsDecoder();
             return Multi.createBy().concatenating().streams(
                     api.batchResults(id).onItem().transformToIterable(decoder::decode),
-                    Multi.createFrom().deferred(() -> Multi.createFrom().iterable(decoder.finish())));
+                    Multi.createFrom().deferred(() -> Multi.createFrom().iterable(decoder.finish())))
+                    .onItem().invoke(result -> result.messageValue().ifPresent(info::batchAnswer));
         });
     }
 

@@ -55,6 +55,8 @@ final class CallBudget {
         attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
                 failure instanceof ClaudeApiException api ? api.status() : 0,
                 Duration.ofMillis(decision.retry() ? decision.waitMillis() : 0)));
+        ErrorLog.attemptFailed(limits.clientName(), attempts.size(), failure,
+                decision.retry() ? "retrying in " + decision.waitMillis() + " ms" : "not retried");
         return decision;
     }
 

@@ -26,6 +26,38 @@ final class CallInfo {
         return new CallInfo(operation, model, false);
     }
 
+    /** The results of a Message Batch: their usage is billed at the batch price. */
+    static CallInfo batchResults() {
+        return new CallInfo("batches.results", null, true);
+    }
+
+    /** The answers of a batch, each priced with its own model. */
+    private final java.util.List<Message> batchAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Takes one succeeded result of a batch: its usage adds up, its model is the answering model (or "mixed"). */
+    void batchAnswer(Message message) {
+        batchAnswers.add(message);
+        if (message.usage() != null) {
+            Usage current = usage;
+            Usage u = message.usage();
+            usage = current == null ? new Usage(u.inputTokens(), u.outputTokens(), u.cacheCreationInputTokens(),
+                    u.cacheReadInputTokens())
+                    : new Usage(current.inputTokens() + u.inputTokens(), current.outputTokens() + u.outputTokens(),
+                            current.cacheCreationInputTokens() + u.cacheCreationInputTokens(),
+                            current.cacheReadInputTokens() + u.cacheReadInputTokens());
+        }
+        String model = message.model();
+        if (responseModel == null) {
+            responseModel = model;
+        } else if (model != null && !model.equals(responseModel)) {
+            responseModel = "mixed";
+        }
+    }
+
+    java.util.List<Message> batchAnswers() {
+        return batchAnswers;
+    }
+
     /** Takes what an answer reports, when it is a {@link Message}. */
     void recordResult(Object result) {
         if (result instanceof Message message) {

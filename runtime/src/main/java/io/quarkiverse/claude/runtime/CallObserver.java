@@ -32,9 +32,10 @@ final class CallObserver {
             return;
         }
         String pricedModel = info.responseModel() != null ? info.responseModel() : info.model;
+        Double cost = info.batch ? batchCost(info) : costs.estimate(pricedModel, info.usage(), info.batch);
         ClaudeCallEvent event = new ClaudeCallEvent(client, info.operation, info.model, budget.start(),
                 budget.elapsed(), budget.attempts(), failure, info.usage(), info.responseModel(), info.messageId(),
-                costs.estimate(pricedModel, info.usage(), info.batch));
+                cost);
         try {
             Event<ClaudeCallEvent> target = events();
             if (target != null) {
@@ -43,6 +44,18 @@ final class CallObserver {
         } catch (RuntimeException observerFailure) {
             LOG.warnf(observerFailure, "An observer of ClaudeCallEvent failed; the call itself is unaffected");
         }
+    }
+
+    /** Each answer of a batch at its own model's batch price; {@code null} when none could be priced. */
+    private Double batchCost(CallInfo info) {
+        Double total = null;
+        for (io.quarkiverse.claude.model.Message answer : info.batchAnswers()) {
+            Double cost = costs.estimate(answer.model(), answer.usage(), true);
+            if (cost != null) {
+                total = (total == null ? 0 : total) + cost;
+            }
+        }
+        return total;
     }
 
     private Event<ClaudeCallEvent> events() {

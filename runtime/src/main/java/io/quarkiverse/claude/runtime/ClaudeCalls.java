@@ -9,6 +9,7 @@ import io.quarkiverse.claude.errors.ClaudeTimeoutException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
@@ -52,8 +53,74 @@ public class ClaudeCalls {
         this.config = config;
         this.limits = new Limits(clientName, baseUrl, property);
         validate(property, config);
-        this.guard = buildGuard(clientName, config);
+        this.guard = buildGuard(clientName, config, state -> {
+            if (state == CircuitBreakerState.OPEN) {
+                openedNanos = System.nanoTime();
+            }
+            circuit = state;
+        });
         this.observer = new CallObserver(clientName);
+    }
+
+    private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
+    private volatile long openedNanos;
+    private volatile ProactiveThrottle throttle;
+
+    /**
+     * @return the state of the client's circuit breaker: {@code closed}, {@code open} (calls fail at once),
+     *         {@code half_open} (the next calls are trials; also once an open circuit's delay has passed), or
+     *         {@code disabled}
+     */
+    public String circuitState() {
+        if (!config.circuitBreaker().enabled()) {
+            return "disabled";
+        }
+        CircuitBreakerState state = circuit;
+        if (state == CircuitBreakerState.OPEN
+                && System.nanoTime() - openedNanos >= config.circuitBreaker().delay().toNanos()) {
+            // SmallRye moves to half-open only when the next call comes; the next call would be let through
+            return "half_open";
+        }
+        return state.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Turns on proactive throttling, on the rate-limit snapshots of {@code latest}. */
+    public void throttleOn(Supplier<io.quarkiverse.claude.model.RateLimits> latest) {
+        this.throttle = new ProactiveThrottle(latest);
+    }
+
+    /**
+     * How long the next attempt waits for the rate limits to reset (proactive throttling only).
+     *
+     * @throws ClaudeTimeoutException when the limits reset after the call's deadline
+     */
+    private Duration throttleWait(CallBudget budget) {
+        ProactiveThrottle current = throttle;
+        if (current == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = current.beforeAttempt();
+        if (wait.isZero()) {
+            return wait;
+        }
+        if (wait.compareTo(budget.remaining()) >= 0) {
+            throw new ClaudeTimeoutException("The rate limits of the Claude API at " + limits.baseUrl()
+                    + " are used up until " + wait.toMillis() + " ms from now, past the call's deadline ("
+                    + limits.property() + ".deadline); proactive throttling did not send the request.", wait);
+        }
+        return wait;
+    }
+
+    private void throttleBlocking(CallBudget budget) {
+        Duration wait = throttleWait(budget);
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new ClaudeTimeoutException("Interrupted while waiting for the rate limits to reset", wait);
+            }
+        }
     }
 
     /** Bad values fail with the property to fix, before SmallRye's own checks would fail with less context. */
@@ -94,6 +161,12 @@ public class ClaudeCalls {
 
     /** The client's guard: a generous retry driven by each call's budget, then circuit breaker and bulkhead. */
     static Guard buildGuard(String clientName, ResilienceConfig config) {
+        return buildGuard(clientName, config, state -> {
+        });
+    }
+
+    static Guard buildGuard(String clientName, ResilienceConfig config,
+            java.util.function.Consumer<CircuitBreakerState> onStateChange) {
         int retries = 0;
         for (ErrorClass errorClass : ErrorClass.values()) {
             retries += Math.max(0, errorClass.settings(config).maxRetries());
@@ -116,6 +189,7 @@ public class ClaudeCalls {
                     .failureRatio(config.circuitBreaker().failureRatio())
                     .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(config.circuitBreaker().successThreshold())
+                    .onStateChange(onStateChange)
                     .done();
         }
         if (config.bulkhead().enabled()) {
@@ -172,6 +246,7 @@ public class ClaudeCalls {
         CallBudget budget = new CallBudget(config, limits);
         try {
             T result = guard.get(() -> {
+                throttleBlocking(budget);
                 try {
                     return call.get();
                 } catch (RuntimeException failure) {
@@ -188,7 +263,10 @@ public class ClaudeCalls {
     public <T> T blocking(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
         CallBudget budget = new CallBudget(config, limits);
         try {
-            T result = guard.get(() -> attempt(budget, attemptTimeout, call).await().indefinitely(),
+            T result = guard.get(() -> {
+                throttleBlocking(budget);
+                return attempt(budget, attemptTimeout, call).await().indefinitely();
+            },
                     ClaudeCalls.<T> anyType());
             return succeeded(info, budget, result);
         } catch (Throwable thrown) {
@@ -216,7 +294,17 @@ public class ClaudeCalls {
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call) {
-        Supplier<Uni<T>> attempt = () -> attempt(budget, attemptTimeout, call);
+        Supplier<Uni<T>> attempt = () -> {
+            if (throttle == null) {
+                return attempt(budget, attemptTimeout, call);
+            }
+            Duration wait = throttleWait(budget);
+            if (wait.isZero()) {
+                return attempt(budget, attemptTimeout, call);
+            }
+            return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                    .onItem().transformToUni(ignored -> attempt(budget, attemptTimeout, call));
+        };
         return (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
     }
 
@@ -310,7 +398,10 @@ public class ClaudeCalls {
                         if (first.compareAndSet(true, false)) {
                             started.fail(failure);
                         } else {
-                            events.onError(errors.translate(failure));
+                            Throwable typed = errors.translate(failure);
+                            ErrorLog.attemptFailed(limits.clientName(), 0, typed,
+                                    "not retried: part of the answer had been streamed");
+                            events.onError(typed);
                         }
                     },
                     () -> {

@@ -42,6 +42,9 @@ final class ClaudeClientFactory {
         }
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
         ClaudeCalls calls = calls(name, config, name);
+        if (config.rateLimit().proactive()) {
+            calls.throttleOn(rateLimits::latest);
+        }
         return new ClaudeClientImpl(name, rest, rateLimits, calls, config.model().orElse(null), config.maxTokens(),
                 SamplingDefaults.of(config));
     }

@@ -9,7 +9,7 @@ import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 
 /** One configured client: its REST interface, its call policy and its API namespaces. */
-final class ClaudeClientImpl implements ClaudeClient {
+public final class ClaudeClientImpl implements ClaudeClient {
 
     private final String name;
     private final ClaudeRestApi rest;
@@ -17,12 +17,14 @@ final class ClaudeClientImpl implements ClaudeClient {
     private final Messages messages;
     private final Models models;
     private final Batches batches;
+    private final ClaudeCalls calls;
 
     ClaudeClientImpl(String name, ClaudeRestApi rest, RateLimitTracker rateLimits, ClaudeCalls calls, String model,
             int maxTokens, SamplingDefaults sampling) {
         this.name = name;
         this.rest = rest;
         this.rateLimits = rateLimits;
+        this.calls = calls;
         MessagesImpl messages = new MessagesImpl(rest, calls, model, maxTokens, sampling);
         this.messages = messages;
         this.models = new ModelsImpl(rest, calls);
@@ -52,6 +54,11 @@ final class ClaudeClientImpl implements ClaudeClient {
     @Override
     public RateLimits lastRateLimits() {
         return rateLimits.latest();
+    }
+
+    /** @return the client's call policy (its circuit breaker state, for the health check) */
+    public ClaudeCalls calls() {
+        return calls;
     }
 
     ClaudeRestApi rest() {

@@ -42,8 +42,28 @@ public class ClaudeClientRegistry implements ClaudeClients {
      * a guard (bulkhead, circuit breaker) of its own.
      */
     public ClaudeCalls annotationCalls(String name) {
-        return annotationPolicies.computeIfAbsent(name,
-                n -> ClaudeClientFactory.calls(n, configOf(n), "@ClaudeResilience(" + n + ")"));
+        return annotationPolicies.computeIfAbsent(name, n -> {
+            ClaudeCalls calls = ClaudeClientFactory.calls(n, configOf(n), "@ClaudeResilience(" + n + ")");
+            if (configOf(n).rateLimit().proactive()) {
+                calls.throttleOn(() -> client(n).lastRateLimits());
+            }
+            return calls;
+        });
+    }
+
+    /** @return the client of that name if it was created already, else {@code null} (never creates one) */
+    public ClaudeClientImpl existing(String name) {
+        return clients.get(name);
+    }
+
+    /** @return the clients created so far, by name (a client is created on first use) */
+    public Map<String, ClaudeClientImpl> clientsInUse() {
+        return Map.copyOf(clients);
+    }
+
+    /** @return the policies of {@code @ClaudeResilience} methods created so far, by client name */
+    public Map<String, ClaudeCalls> annotationPoliciesInUse() {
+        return Map.copyOf(annotationPolicies);
     }
 
     public ClaudeRestApi rest(String name) {

@@ -3,10 +3,15 @@ package io.quarkiverse.claude.runtime;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkiverse.claude.model.Usage;
 import io.quarkiverse.claude.runtime.catalogue.CatalogueModel;
 import io.quarkiverse.claude.runtime.catalogue.ModelCatalogue;
 import io.quarkiverse.claude.runtime.catalogue.ModelPrices;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig.ModelPriceConfig;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Estimates what a call cost in US dollars from its usage and the catalogue's prices per million tokens: input,
@@ -22,12 +27,49 @@ final class CostEstimator {
         static final ModelCatalogue INSTANCE = ModelCatalogue.load();
     }
 
+    private final Map<String, ModelPriceConfig> overrides;
+
+    /** With the price overrides of {@code quarkus.claude.prices}, when the application's configuration has them. */
+    CostEstimator() {
+        this(configuredOverrides());
+    }
+
+    CostEstimator(Map<String, ModelPriceConfig> overrides) {
+        this.overrides = overrides;
+    }
+
+    private static Map<String, ModelPriceConfig> configuredOverrides() {
+        try {
+            return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(ClaudeRuntimeConfig.class)
+                    .prices();
+        } catch (RuntimeException noMapping) {
+            return Map.of(); // outside an application (plain unit tests)
+        }
+    }
+
+    /** @return the prices of a model: the configured overrides over the catalogue's */
+    Optional<ModelPrices> prices(String model) {
+        Optional<ModelPrices> catalogue = Catalogue.INSTANCE.find(model).map(CatalogueModel::prices);
+        ModelPriceConfig override = overrides.get(model);
+        if (override == null && catalogue.isPresent()) {
+            // the catalogue finds dated ids and aliases; an override may be keyed by the catalogue's id
+            override = overrides.get(Catalogue.INSTANCE.find(model).get().id());
+        }
+        if (override == null) {
+            return catalogue;
+        }
+        ModelPrices base = catalogue.orElse(new ModelPrices(0, 0, 0, 0, 0));
+        return Optional.of(new ModelPrices(override.input().orElse(base.input()),
+                override.output().orElse(base.output()), override.cacheWrite().orElse(base.cacheWrite5m()),
+                override.cacheWrite1h().orElse(base.cacheWrite1h()), override.cacheRead().orElse(base.cacheRead())));
+    }
+
     /** @return the estimate, or {@code null} when the usage or the model's prices are unknown */
     Double estimate(String model, Usage usage, boolean batch) {
         if (usage == null || model == null) {
             return null;
         }
-        Optional<ModelPrices> prices = Catalogue.INSTANCE.find(model).map(CatalogueModel::prices);
+        Optional<ModelPrices> prices = prices(model);
         if (prices.isEmpty()) {
             return null;
         }

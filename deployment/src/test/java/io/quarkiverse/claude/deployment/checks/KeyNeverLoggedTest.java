@@ -52,6 +52,8 @@ class KeyNeverLoggedTest {
                         "build-time shape warning");
                 assertTrue(has(records, "io.quarkiverse.claude.startup", "does not look like a Claude API key"),
                         "startup shape warning");
+                assertTrue(has(records, "io.quarkiverse.claude.errors", "404 not_found_error, request-id req_"),
+                        "the API error logged at WARN, with its status, type and request id");
                 for (LogRecord record : records) {
                     assertNotContains(everything(record), fragments());
                 }

@@ -7,6 +7,7 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Build-time configuration of the Claude extension: how strictly the configuration of the clients is checked when the
@@ -38,6 +39,21 @@ public interface ClaudeBuildTimeConfig {
      */
     @WithDefault("false")
     boolean allowLiteralApiKey();
+
+    /** Publish metrics of the calls to Micrometer, when the application has `quarkus-micrometer`. */
+    @WithName("metrics.enabled")
+    @WithDefault("true")
+    boolean metricsEnabled();
+
+    /** Record a span per call, when the application has `quarkus-opentelemetry`. */
+    @WithName("tracing.enabled")
+    @WithDefault("true")
+    boolean tracingEnabled();
+
+    /** Add the readiness check of the clients, when the application has `quarkus-smallrye-health`. */
+    @WithName("health.enabled")
+    @WithDefault("true")
+    boolean healthEnabled();
 
     /** What to do with a model the catalogue does not accept. */
     enum ModelCheck {

@@ -111,4 +111,22 @@ public interface ClaudeClientRuntimeConfig {
      */
     @WithDefault("false")
     boolean verifyOnStartup();
+
+    /** What the client does with the `anthropic-ratelimit-*` headers of the API's answers. */
+    RateLimitConfig rateLimit();
+
+    /** Rate-limit awareness. */
+    @ConfigGroup
+    interface RateLimitConfig {
+
+        /**
+         * Proactive throttling. When the latest answer said that no request (`anthropic-ratelimit-requests-remaining`)
+         * or no token (`anthropic-ratelimit-tokens-remaining`) is left, each new attempt waits until the reset time
+         * that answer gave, instead of earning a 429. The wait is bounded by the call's deadline: when the reset is
+         * past it, the call fails at once with a `ClaudeTimeoutException`. The headers describe the whole
+         * organisation, so replicas sharing it see each other's use only through them: see the Observability page.
+         */
+        @WithDefault("false")
+        boolean proactive();
+    }
 }

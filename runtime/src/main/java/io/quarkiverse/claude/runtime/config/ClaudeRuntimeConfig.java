@@ -1,13 +1,18 @@
 package io.quarkiverse.claude.runtime.config;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigGroup;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefaults;
+import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 import io.smallrye.config.WithUnnamedKey;
 
@@ -34,6 +39,20 @@ public interface ClaudeRuntimeConfig {
     @WithUnnamedKey(DEFAULT_CLIENT_NAME)
     Map<String, ClaudeClientRuntimeConfig> clients();
 
+    /**
+     * Price overrides per model, in US dollars per million tokens.
+     * <p>
+     * Keyed by model id, for example `quarkus.claude.prices."claude-sonnet-4-6".input=2.5`. They replace the extension's catalogue prices in the
+     * estimated costs of the `ClaudeCallEvent` and the cost metric, for a negotiated price or a model the catalogue
+     * does not know. A price left unset keeps the catalogue's (0 for a model the catalogue does not know).
+     */
+    @ConfigDocSection
+    @ConfigDocMapKey("model")
+    Map<String, ModelPriceConfig> prices();
+
+    /** The health checks (with `quarkus-smallrye-health`). */
+    HealthConfig health();
+
     /** @return the configuration of the named client, or of the default client for {@link #DEFAULT_CLIENT_NAME} */
     default ClaudeClientRuntimeConfig client(String name) {
         return clients().get(name);
@@ -41,5 +60,39 @@ public interface ClaudeRuntimeConfig {
 
     static boolean isDefault(String clientName) {
         return DEFAULT_CLIENT_NAME.equals(clientName);
+    }
+
+    /** The prices of one model, in US dollars per million tokens. Batches get 50% off all of them. */
+    @ConfigGroup
+    interface ModelPriceConfig {
+
+        /** Input tokens. */
+        OptionalDouble input();
+
+        /** Output tokens. */
+        OptionalDouble output();
+
+        /** Prompt-cache writes with the 5-minute lifetime. */
+        OptionalDouble cacheWrite();
+
+        /** Prompt-cache writes with the 1-hour lifetime. */
+        @WithName("cache-write-1h")
+        OptionalDouble cacheWrite1h();
+
+        /** Prompt-cache reads (hits). */
+        OptionalDouble cacheRead();
+    }
+
+    /** The health checks. */
+    @ConfigGroup
+    interface HealthConfig {
+
+        /**
+         * How often the optional API check calls `GET /v1/models` for each client in use, to report whether the API
+         * answers and accepts the key. Unset (the default): no such call. A probe never calls the API itself: it
+         * reports the latest result, and starts a new check in the background once the previous one is older than
+         * this interval.
+         */
+        Optional<Duration> apiCheckInterval();
     }
 }

@@ -1,0 +1,124 @@
+package io.quarkiverse.claude.runtime.observability;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.quarkiverse.claude.ClaudeCallEvent;
+import io.quarkiverse.claude.model.RateLimits;
+import io.quarkiverse.claude.model.RateLimits.RateLimit;
+import io.quarkiverse.claude.model.Usage;
+import io.quarkiverse.claude.runtime.ClaudeClientImpl;
+import io.quarkiverse.claude.runtime.ClaudeClientRegistry;
+
+/**
+ * Publishes every {@link ClaudeCallEvent} to Micrometer: calls, attempts and retries by outcome, latency, tokens, the
+ * estimated cost, and gauges of the latest {@code anthropic-ratelimit-*-remaining} values. Registered only when the
+ * application has {@code quarkus-micrometer}.
+ */
+@Singleton
+public class ClaudeMetrics {
+
+    public static final String DURATION = "gen_ai.client.operation.duration";
+    public static final String TOKENS = "gen_ai.client.token.usage";
+    public static final String CALLS = "claude.client.calls";
+    public static final String ATTEMPTS = "claude.client.attempts";
+    public static final String RETRIES = "claude.client.retries";
+    public static final String COST = "claude.client.cost";
+    public static final String RATE_LIMIT_REMAINING = "claude.ratelimit.remaining";
+
+    private final MeterRegistry registry;
+    private final ClaudeClientRegistry clients;
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+
+    public ClaudeMetrics(MeterRegistry registry, ClaudeClientRegistry clients) {
+        this.registry = registry;
+        this.clients = clients;
+    }
+
+    void onCall(@Observes ClaudeCallEvent call) {
+        Tags tags = Tags.of(GenAi.SYSTEM, GenAi.ANTHROPIC, GenAi.CLIENT, call.client(), GenAi.OPERATION,
+                GenAi.operation(call), GenAi.REQUEST_MODEL, GenAi.orNone(call.model()), GenAi.RESPONSE_MODEL,
+                GenAi.orNone(call.responseModel()));
+        String outcome = call.outcome();
+
+        Counter.builder(CALLS).description("Calls of the Claude API, by outcome (success or error class)")
+                .tags(tags).tag("outcome", outcome).register(registry).increment();
+        Timer.builder(DURATION).description("Duration of Claude calls, every attempt and wait included")
+                .tags(tags).tag(GenAi.ERROR_TYPE, call.succeeded() ? GenAi.NONE : outcome)
+                .register(registry).record(call.duration());
+
+        List<ClaudeCallEvent.Attempt> failed = call.failedAttempts();
+        for (int i = 0; i < failed.size(); i++) {
+            String errorClass = failed.get(i).outcome();
+            attempts(tags, errorClass).increment();
+            // every failed attempt but the last of a failed call was followed by another one
+            if (call.succeeded() || i < failed.size() - 1) {
+                Counter.builder(RETRIES).description("Retries of Claude calls, by the error class that caused them")
+                        .tags(tags).tag(GenAi.ERROR_TYPE, errorClass).register(registry).increment();
+            }
+        }
+        if (call.succeeded()) {
+            attempts(tags, "success").increment();
+        }
+
+        Usage usage = call.usage();
+        if (usage != null) {
+            tokens(tags, "input", usage.inputTokens());
+            tokens(tags, "output", usage.outputTokens());
+            tokens(tags, "cache_write", usage.cacheCreationInputTokens());
+            tokens(tags, "cache_read", usage.cacheReadInputTokens());
+        }
+        if (call.estimatedCostUsd() != null) {
+            Counter.builder(COST).baseUnit("usd")
+                    .description("Estimated cost of Claude calls in US dollars, from list or configured prices")
+                    .tags(tags).register(registry).increment(call.estimatedCostUsd());
+        }
+        rateLimitGauges(call.client());
+    }
+
+    private Counter attempts(Tags tags, String outcome) {
+        return Counter.builder(ATTEMPTS).description("Attempts sent to the Claude API, by outcome")
+                .tags(tags).tag("outcome", outcome).register(registry);
+    }
+
+    private void tokens(Tags tags, String type, long count) {
+        DistributionSummary.builder(TOKENS).baseUnit("tokens").description("Tokens used per Claude call")
+                .tags(tags).tag(GenAi.TOKEN_TYPE, type).register(registry).record(count);
+    }
+
+    /** Once per client (not per {@code @ClaudeResilience} policy), the first time it is seen. */
+    private void rateLimitGauges(String client) {
+        if (gauged.contains(client)) {
+            return;
+        }
+        ClaudeClientImpl impl = clients.existing(client);
+        if (impl == null || !gauged.add(client)) {
+            return;
+        }
+        gauge(impl, "requests", RateLimits::requests);
+        gauge(impl, "tokens", RateLimits::tokens);
+        gauge(impl, "input_tokens", RateLimits::inputTokens);
+        gauge(impl, "output_tokens", RateLimits::outputTokens);
+    }
+
+    private void gauge(ClaudeClientImpl client, String limit, Function<RateLimits, RateLimit> which) {
+        Gauge.builder(RATE_LIMIT_REMAINING, () -> {
+            RateLimit value = which.apply(client.lastRateLimits());
+            return value == null || value.remaining() == null ? Double.NaN : value.remaining();
+        }).strongReference(true)
+                .description("The latest anthropic-ratelimit-*-remaining value the API sent the client")
+                .tags(GenAi.SYSTEM, GenAi.ANTHROPIC, GenAi.CLIENT, client.name(), "limit", limit)
+                .register(registry);
+    }
+}
