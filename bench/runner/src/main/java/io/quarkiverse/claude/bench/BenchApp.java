@@ -59,8 +59,8 @@ public class BenchApp implements QuarkusApplication {
     static final int CONC_CALLS = Integer.getInteger("bench.conc", 3000);
     static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 32);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-    static final int STREAMS = Integer.getInteger("bench.streams", 3);
-    static final int STARTUP_RUNS = Integer.getInteger("bench.startup-runs", 5);
+    static final int STREAMS = Integer.getInteger("bench.streams", 6);
+    static final int STARTUP_RUNS = Integer.getInteger("bench.startup-runs", 9);
     static final int RES_CALLS = Integer.getInteger("bench.resilience.calls", 200);
     static final int RES_CONC = Integer.getInteger("bench.resilience.concurrency", 8);
     static final String SECTIONS = System.getProperty("bench.sections", "percall,stream,startup,resilience");
@@ -80,12 +80,14 @@ public class BenchApp implements QuarkusApplication {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = HOME.resolve("bench/runner/target/quarkus-app/quarkus-run.jar");
         Process fake = null;
+        Files.createDirectories(HOME.resolve("bench/target"));
         try {
             out("# quarkus-claude benchmarks, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                     + " CPUs, load average " + loadAverage() + ", Java " + System.getProperty("java.version"));
             if (SECTIONS.contains("percall") || SECTIONS.contains("stream")) {
                 fake = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "fake-server",
-                        Integer.toString(FAKE_PORT)).inheritIO().start();
+                        Integer.toString(FAKE_PORT)).redirectErrorStream(true)
+                        .redirectOutput(HOME.resolve("bench/target/fake-server.log").toFile()).start();
                 awaitPort(FAKE_PORT, Duration.ofSeconds(60));
             }
             if (SECTIONS.contains("percall")) {
@@ -475,8 +477,8 @@ public class BenchApp implements QuarkusApplication {
                     + ", each client against a freshly reset simulator (same seeded fault draws in arrival order).");
             out("Lower bound = max(longest chain's server-imposed waits, sum of all chains' server-imposed waits ÷ "
                     + RES_CONC + "); a server-imposed wait is the retry-after of a 429 that the client retried.\n");
-            out("| client | success | attempts | 429 | 529 | total s | lower bound s | × bound | attempts before retry-after elapsed |");
-            out("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            out("| client | success | attempts | 429 | 529 | total s | lower bound s | × bound | attempts before retry-after elapsed | client waits after 429s (sum s) | client waits after 529s (sum s) |");
+            out("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             String[] tags = { "sdk", "qc" };
             int ci = 0;
             for (Map.Entry<String, Call> c : clients.entrySet()) {
@@ -510,12 +512,18 @@ public class BenchApp implements QuarkusApplication {
                 Map<String, List<RecordingProxy.Attempt>> chains = attempts.stream()
                         .collect(Collectors.groupingBy(RecordingProxy.Attempt::callId));
                 long early = 0;
-                double sumWaits = 0, maxWait = 0;
+                double sumWaits = 0, maxWait = 0, waited429 = 0, waited529 = 0;
                 for (List<RecordingProxy.Attempt> chain : chains.values()) {
                     chain.sort((a, b) -> Long.compare(a.arrivedNanos(), b.arrivedNanos()));
                     double w = 0;
                     for (int k = 0; k + 1 < chain.size(); k++) {
                         RecordingProxy.Attempt a = chain.get(k);
+                        double gap = (chain.get(k + 1).arrivedNanos() - a.answeredNanos()) / 1e9;
+                        if (a.status() == 429) {
+                            waited429 += gap;
+                        } else if (a.status() == 529) {
+                            waited529 += gap;
+                        }
                         if (a.retryAfterMs() > 0) {
                             w += a.retryAfterMs() / 1e3;
                             if (chain.get(k + 1).arrivedNanos() - a.answeredNanos() < a.retryAfterMs() * 1_000_000L) {
@@ -529,11 +537,11 @@ public class BenchApp implements QuarkusApplication {
                 double bound = Math.max(maxWait, sumWaits / RES_CONC);
                 long s429 = attempts.stream().filter(a -> a.status() == 429).count();
                 long s529 = attempts.stream().filter(a -> a.status() == 529).count();
-                out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d | %d | %d | %.1f | %.1f | %.2f | %d |",
+                out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d | %d | %d | %.1f | %.1f | %.2f | %d | %.1f | %.1f |",
                         c.getKey(), ok.get(), RES_CALLS, 100.0 * ok.get() / RES_CALLS,
                         failures.isEmpty() ? "" : " failed: " + failures.entrySet().stream()
                                 .map(e -> e.getKey() + "×" + (e.getValue().length())).collect(Collectors.joining(", ")),
-                        attempts.size(), s429, s529, total, bound, total / bound, early));
+                        attempts.size(), s429, s529, total, bound, total / bound, early, waited429, waited529));
             }
             out("");
         }
