@@ -528,6 +528,9 @@ public class BenchApp implements QuarkusApplication {
                             w += a.retryAfterMs() / 1e3;
                             if (chain.get(k + 1).arrivedNanos() - a.answeredNanos() < a.retryAfterMs() * 1_000_000L) {
                                 early++;
+                                System.out.printf(Locale.ROOT, "early retry in %s: %.1f ms after a %d with retry-after %d ms; chain %s%n",
+                                        a.callId(), gap * 1e3, a.status(), a.retryAfterMs(), chain.stream()
+                                                .map(x -> x.status() + "").collect(Collectors.joining(",")));
                             }
                         }
                     }
