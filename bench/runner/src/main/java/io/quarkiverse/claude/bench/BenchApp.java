@@ -85,7 +85,8 @@ public class BenchApp implements QuarkusApplication {
             out("# quarkus-claude benchmarks, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                     + " CPUs, load average " + loadAverage() + ", Java " + System.getProperty("java.version"));
             if (SECTIONS.contains("percall") || SECTIONS.contains("stream")) {
-                fake = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "fake-server",
+                fake = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC",
+                        "-Dbench.stream.deltas=" + FakeServer.DELTAS, "-jar", jar.toString(), "fake-server",
                         Integer.toString(FAKE_PORT)).redirectErrorStream(true)
                         .redirectOutput(HOME.resolve("bench/target/fake-server.log").toFile()).start();
                 awaitPort(FAKE_PORT, Duration.ofSeconds(60));
