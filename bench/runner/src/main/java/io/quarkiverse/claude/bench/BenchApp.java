@@ -1,0 +1,580 @@
+package io.quarkiverse.claude.bench;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.testing.ClaudeSimulator;
+import io.quarkiverse.claude.testing.Scenario;
+import io.quarkiverse.claude.testing.SimulatorOptions;
+import io.quarkus.runtime.QuarkusApplication;
+
+/** Every benchmark of issue 8, in one run, side by side; prints tables with ratios. */
+public class BenchApp implements QuarkusApplication {
+
+    static final int FAKE_PORT = Integer.getInteger("bench.fake-port", 18089);
+    static final int SIM_PORT = Integer.getInteger("bench.sim-port", 18090);
+    static final int PROXY_PORT = Integer.getInteger("bench.proxy-port", 18091);
+    static final int APP_PORT = Integer.getInteger("bench.app-port", 18095);
+    static final Path HOME = Path.of(System.getProperty("bench.home", "."));
+    static final String MODEL = "claude-sonnet-4-6";
+
+    static final int WARMUP = Integer.getInteger("bench.warmup", 2000);
+    static final int SEQ = Integer.getInteger("bench.seq", 1500);
+    static final int CONC_CALLS = Integer.getInteger("bench.conc", 3000);
+    static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 32);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final int STREAMS = Integer.getInteger("bench.streams", 6);
+    static final int STARTUP_RUNS = Integer.getInteger("bench.startup-runs", 9);
+    static final int RES_CALLS = Integer.getInteger("bench.resilience.calls", 200);
+    static final int RES_CONC = Integer.getInteger("bench.resilience.concurrency", 8);
+    static final String SECTIONS = System.getProperty("bench.sections", "percall,stream,startup,resilience");
+
+    @Inject
+    ClaudeClient claude;
+
+    @Inject
+    @ClaudeClientName("sim")
+    ClaudeClient simClient;
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    final StringBuilder report = new StringBuilder();
+
+    @Override
+    public int run(String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jar = HOME.resolve("bench/runner/target/quarkus-app/quarkus-run.jar");
+        Process fake = null;
+        Files.createDirectories(HOME.resolve("bench/target"));
+        try {
+            out("# quarkus-claude benchmarks, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs, load average " + loadAverage() + ", Java " + System.getProperty("java.version"));
+            if (SECTIONS.contains("percall") || SECTIONS.contains("stream")) {
+                fake = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC",
+                        "-Dbench.stream.deltas=" + FakeServer.DELTAS, "-jar", jar.toString(), "fake-server",
+                        Integer.toString(FAKE_PORT)).redirectErrorStream(true)
+                        .redirectOutput(HOME.resolve("bench/target/fake-server.log").toFile()).start();
+                awaitPort(FAKE_PORT, Duration.ofSeconds(60));
+            }
+            if (SECTIONS.contains("percall")) {
+                perCall();
+            }
+            if (SECTIONS.contains("stream")) {
+                streaming();
+            }
+            if (fake != null) {
+                fake.destroy();
+                fake.waitFor(10, TimeUnit.SECONDS);
+                fake = null;
+            }
+            if (SECTIONS.contains("startup")) {
+                startup(java);
+            }
+            if (SECTIONS.contains("resilience")) {
+                resilience();
+            }
+            out("load average at the end: " + loadAverage());
+            Path file = HOME.resolve("bench/target/bench-results.md");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report);
+            System.out.println("\n(written to " + file + ")");
+            return 0;
+        } finally {
+            if (fake != null) {
+                fake.destroyForcibly();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ per-call cost
+
+    interface Blocking {
+        void call() throws Exception;
+    }
+
+    /** A client under test: a blocking call, and optionally its own way of keeping 32 in flight. */
+    record Client(String name, Blocking blocking, boolean async) {
+    }
+
+    static final class Totals {
+        long calls, cpu, wall, bytes;
+        final List<long[]> latencies = new ArrayList<>();
+
+        void add(int n, Meter.Sample s, long[] lat) {
+            calls += n;
+            cpu += s.cpuNanos();
+            wall += s.wallNanos();
+            bytes += s.allocatedBytes();
+            latencies.add(lat);
+        }
+
+        double cpuPerCallUs() {
+            return cpu / 1e3 / calls;
+        }
+
+        double kbPerCall() {
+            return bytes / 1024.0 / calls;
+        }
+
+        double perSecond() {
+            return calls / (wall / 1e9);
+        }
+
+        double percentileUs(double p) {
+            long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            return all[Math.min(all.length - 1, (int) Math.ceil(p * all.length) - 1)] / 1e3;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RawMessage(String id, String model, List<RawBlock> content, @JsonProperty("stop_reason") String stopReason,
+            RawUsage usage) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RawBlock(String type, String text) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RawUsage(@JsonProperty("input_tokens") int inputTokens, @JsonProperty("output_tokens") int outputTokens) {
+    }
+
+    record RawParam(String role, String content) {
+    }
+
+    record RawRequest(String model, @JsonProperty("max_tokens") int maxTokens, List<RawParam> messages) {
+    }
+
+    void perCall() throws Exception {
+        String base = "http://127.0.0.1:" + FAKE_PORT;
+        AnthropicClient sdk = AnthropicOkHttpClient.builder().baseUrl(base).apiKey("sk-ant-api03-bench-key").build();
+        MessageCreateParams params = MessageCreateParams.builder().model(MODEL).maxTokens(256).addUserMessage("Hello")
+                .build();
+        HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI messages = URI.create(base + "/v1/messages");
+        Blocking raw = () -> {
+            byte[] body = MAPPER.writeValueAsBytes(new RawRequest(MODEL, 256, List.of(new RawParam("user", "Hello"))));
+            HttpResponse<byte[]> r = jdk.send(HttpRequest.newBuilder(messages)
+                    .header("x-api-key", "sk-ant-api03-bench-key").header("anthropic-version", "2023-06-01")
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("status " + r.statusCode());
+            }
+            RawMessage m = MAPPER.readValue(r.body(), RawMessage.class);
+            if (m.content().isEmpty()) {
+                throw new IllegalStateException();
+            }
+        };
+        List<Client> clients = List.of(
+                new Client("raw JDK HttpClient + Jackson", raw, false),
+                new Client("official SDK 3.13.0", () -> sdk.messages().create(params).content(), false),
+                new Client("quarkus-claude blocking", () -> claude.messages().create(MessageRequest.of("Hello")).text(),
+                        false),
+                new Client("quarkus-claude Uni", null, true));
+        Map<String, Totals> seq = new LinkedHashMap<>();
+        Map<String, Totals> conc = new LinkedHashMap<>();
+        for (Client c : clients) {
+            seq.put(c.name(), new Totals());
+            conc.put(c.name(), new Totals());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            System.out.println("per-call: warming up (" + WARMUP + " calls per client and mode)");
+            for (Client c : clients) {
+                runSequential(c, WARMUP);
+                runConcurrent(c, WARMUP, pool);
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                System.out.println("per-call: round " + (round + 1) + "/" + ROUNDS);
+                for (int k = 0; k < clients.size(); k++) {
+                    Client c = clients.get((k + round) % clients.size()); // rotate the order every round
+                    System.gc();
+                    runSequentialMeasured(c, SEQ, seq.get(c.name()));
+                    System.gc();
+                    runConcurrentMeasured(c, CONC_CALLS, pool, conc.get(c.name()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        out("\n## 1. Per-call client cost (fast fixed-answer server in its own process)\n");
+        out("Sequential: " + ROUNDS + " × " + SEQ + " calls per client; concurrent: " + ROUNDS + " × " + CONC_CALLS
+                + " calls, " + IN_FLIGHT + " in flight; after " + WARMUP + " warm-up calls per client and mode. "
+                + "CPU = whole client process (callers, event loops, GC, JIT) ÷ calls.\n");
+        table("sequential", seq, clients);
+        table("concurrent (" + IN_FLIGHT + " in flight)", conc, clients);
+    }
+
+    private void runSequentialMeasured(Client c, int n, Totals t) throws Exception {
+        long[] lat = new long[n];
+        Meter m = Meter.start();
+        if (c.async()) {
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                claude.messages().createAsync(MessageRequest.of("Hello")).await().indefinitely();
+                lat[i] = System.nanoTime() - t0;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                c.blocking().call();
+                lat[i] = System.nanoTime() - t0;
+            }
+        }
+        t.add(n, m.stop(), lat);
+    }
+
+    private void runSequential(Client c, int n) throws Exception {
+        runSequentialMeasured(c, n, new Totals());
+    }
+
+    private void runConcurrent(Client c, int n, ExecutorService pool) throws Exception {
+        runConcurrentMeasured(c, n, pool, new Totals());
+    }
+
+    private void runConcurrentMeasured(Client c, int n, ExecutorService pool, Totals t) throws Exception {
+        long[] lat = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Meter m = Meter.start();
+        if (c.async()) {
+            Semaphore permits = new Semaphore(IN_FLIGHT);
+            CountDownLatch done = new CountDownLatch(n);
+            for (int i = 0; i < n; i++) {
+                permits.acquire();
+                int idx = i;
+                long t0 = System.nanoTime();
+                claude.messages().createAsync(MessageRequest.of("Hello")).subscribe().with(msg -> {
+                    lat[idx] = System.nanoTime() - t0;
+                    permits.release();
+                    done.countDown();
+                }, err -> {
+                    failure.set(err);
+                    permits.release();
+                    done.countDown();
+                });
+            }
+            done.await();
+        } else {
+            CountDownLatch done = new CountDownLatch(IN_FLIGHT);
+            for (int w = 0; w < IN_FLIGHT; w++) {
+                pool.execute(() -> {
+                    try {
+                        int i;
+                        while ((i = next.getAndIncrement()) < n) {
+                            long t0 = System.nanoTime();
+                            c.blocking().call();
+                            lat[i] = System.nanoTime() - t0;
+                        }
+                    } catch (Throwable e) {
+                        failure.set(e);
+                        next.set(n);
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            done.await();
+        }
+        Meter.Sample s = m.stop();
+        if (failure.get() != null) {
+            throw new IllegalStateException(c.name() + " failed", failure.get());
+        }
+        t.add(n, s, lat);
+    }
+
+    private void table(String title, Map<String, Totals> totals, List<Client> clients) {
+        Totals raw = totals.get(clients.get(0).name());
+        Totals sdk = totals.get(clients.get(1).name());
+        out("### " + title + "\n");
+        out("| client | CPU µs/call | × raw | × SDK | KB allocated/call | × SDK | p50 µs | p99 µs | calls/s |");
+        out("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Client c : clients) {
+            Totals t = totals.get(c.name());
+            out(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.1f | %.2f | %.0f | %.0f | %.0f |", c.name(),
+                    t.cpuPerCallUs(), t.cpuPerCallUs() / raw.cpuPerCallUs(), t.cpuPerCallUs() / sdk.cpuPerCallUs(),
+                    t.kbPerCall(), t.kbPerCall() / sdk.kbPerCall(), t.percentileUs(0.50), t.percentileUs(0.99),
+                    t.perSecond()));
+        }
+        out("");
+    }
+
+    // ------------------------------------------------------------------------------------------------ streaming
+
+    void streaming() throws Exception {
+        AnthropicClient sdk = AnthropicOkHttpClient.builder().baseUrl("http://127.0.0.1:" + FAKE_PORT)
+                .apiKey("sk-ant-api03-bench-key").build();
+        MessageCreateParams params = MessageCreateParams.builder().model(MODEL).maxTokens(32000)
+                .addUserMessage("Tell me a long story").build();
+        long[] counts = new long[2];
+        long[][] cpu = new long[2][1];
+        long[][] bytes = new long[2][1];
+        long[][] wall = new long[2][1];
+        String[] names = { "official SDK 3.13.0 (createStreaming)", "quarkus-claude (stream → Multi)" };
+        for (int round = -2; round < STREAMS * 2; round++) { // two warm-up rounds
+            for (int k = 0; k < 2; k++) {
+                int which = (k + Math.max(round, 0)) % 2;
+                System.gc();
+                Meter m = Meter.start();
+                long events;
+                if (which == 0) {
+                    try (StreamResponse<RawMessageStreamEvent> s = sdk.messages().createStreaming(params)) {
+                        events = s.stream().count();
+                    }
+                } else {
+                    events = claude.messages().stream(MessageRequest.of("Tell me a long story"))
+                            .collect().with(Collectors.counting()).await().indefinitely();
+                }
+                Meter.Sample s = m.stop();
+                if (round >= 0) {
+                    counts[which] += events;
+                    cpu[which][0] += s.cpuNanos();
+                    bytes[which][0] += s.allocatedBytes();
+                    wall[which][0] += s.wallNanos();
+                }
+            }
+        }
+        out("\n## 2. Streaming decode (" + FakeServer.DELTAS + " text deltas per answer, " + STREAMS * 2
+                + " answers per client, alternating)\n");
+        out("| client | events | events per CPU s | × SDK | bytes allocated/event | events per wall s |");
+        out("|---|---:|---:|---:|---:|---:|");
+        double sdkRate = counts[0] / (cpu[0][0] / 1e9);
+        for (int i = 0; i < 2; i++) {
+            double rate = counts[i] / (cpu[i][0] / 1e9);
+            out(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.0f | %.0f |", names[i], counts[i], rate,
+                    rate / sdkRate, (double) bytes[i][0] / counts[i], counts[i] / (wall[i][0] / 1e9)));
+        }
+        out("");
+    }
+
+    // ------------------------------------------------------------------------------------------------ startup
+
+    void startup(String java) throws Exception {
+        Map<String, List<String>> apps = new LinkedHashMap<>();
+        apps.put("app-plain (Quarkus REST, no extension)", List.of(java, "-Dquarkus.http.port=" + APP_PORT,
+                "-Dquarkus.http.host=127.0.0.1", "-jar",
+                HOME.resolve("bench/app-plain/target/quarkus-app/quarkus-run.jar").toString()));
+        apps.put("app-claude (same + quarkus-claude)", List.of(java, "-Dquarkus.http.port=" + APP_PORT,
+                "-Dquarkus.http.host=127.0.0.1", "-jar",
+                HOME.resolve("bench/app-claude/target/quarkus-app/quarkus-run.jar").toString()));
+        Path demo = HOME.resolve("integration-tests/target/quarkus-app/quarkus-run.jar");
+        if (Files.exists(demo)) {
+            apps.put("demo app (integration-tests, --serve, simulator)", List.of(java, "-Dquarkus.http.port=" + APP_PORT,
+                    "-Dquarkus.http.host=127.0.0.1", "-jar", demo.toString(), "--serve"));
+        }
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        apps.keySet().forEach(k -> times.put(k, new ArrayList<>()));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        for (int run = 0; run < STARTUP_RUNS + 1; run++) { // run 0 warms the file cache and is dropped
+            for (Map.Entry<String, List<String>> app : apps.entrySet()) {
+                String path = app.getKey().startsWith("demo") ? "/q/nothing" : "/hello";
+                ProcessBuilder pb = new ProcessBuilder(app.getValue()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                pb.environment().remove("ANTHROPIC_API_KEY");
+                long t0 = System.nanoTime();
+                Process p = pb.start();
+                try {
+                    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP_PORT + path))
+                            .timeout(Duration.ofSeconds(5)).build();
+                    while (true) {
+                        if (!p.isAlive()) {
+                            throw new IllegalStateException(app.getKey() + " exited with " + p.exitValue());
+                        }
+                        try {
+                            HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
+                            if (r.statusCode() > 0) {
+                                break;
+                            }
+                        } catch (IOException notYet) {
+                            Thread.sleep(2);
+                        }
+                        if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(60)) {
+                            throw new IllegalStateException(app.getKey() + " did not answer within 60 s");
+                        }
+                    }
+                    if (run > 0) {
+                        times.get(app.getKey()).add((System.nanoTime() - t0) / 1_000_000);
+                    }
+                } finally {
+                    p.destroy();
+                    if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                        p.destroyForcibly().waitFor();
+                    }
+                }
+            }
+        }
+        out("\n## 3. Startup: process start to first served HTTP request (JVM mode, " + STARTUP_RUNS
+                + " runs each, interleaved)\n");
+        out("| app | median ms | min ms | max ms | runs (ms) |");
+        out("|---|---:|---:|---:|---|");
+        Map<String, Long> medians = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Long>> e : times.entrySet()) {
+            List<Long> sorted = e.getValue().stream().sorted().toList();
+            long median = sorted.get(sorted.size() / 2);
+            medians.put(e.getKey(), median);
+            out(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s |", e.getKey(), median, sorted.get(0),
+                    sorted.get(sorted.size() - 1), e.getValue()));
+        }
+        List<Long> m = new ArrayList<>(medians.values());
+        out(String.format(Locale.ROOT, "\nStartup cost of the extension (median app-claude − median app-plain): **%d ms**\n",
+                m.get(1) - m.get(0)));
+    }
+
+    // ------------------------------------------------------------------------------------------------ resilience
+
+    interface Call {
+        void call(String prompt) throws Exception;
+    }
+
+    void resilience() throws Exception {
+        Scenario scenario = Scenario.builder().name("bench").faultRate(429, 0.30).retryAfter(Duration.ofSeconds(1))
+                .burst(529, 0.05, 3).build();
+        try (ClaudeSimulator sim = ClaudeSimulator.start(SimulatorOptions.defaults().port(SIM_PORT).scenario(scenario));
+                RecordingProxy proxy = new RecordingProxy(PROXY_PORT, SIM_PORT)) {
+            AnthropicClient sdk = AnthropicOkHttpClient.builder().baseUrl("http://127.0.0.1:" + PROXY_PORT)
+                    .apiKey(ClaudeSimulator.DEFAULT_API_KEY).build(); // SDK defaults: 2 retries
+            Map<String, Call> clients = new LinkedHashMap<>();
+            clients.put("official SDK 3.13.0 defaults", prompt -> sdk.messages().create(MessageCreateParams.builder()
+                    .model(MODEL).maxTokens(64).addUserMessage(prompt).build()));
+            clients.put("quarkus-claude defaults", prompt -> simClient.messages().create(MessageRequest.of(prompt)));
+            out("\n## 4. Resilience efficiency\n");
+            out("Simulator scenario: " + scenario + "; " + RES_CALLS + " calls at concurrency " + RES_CONC
+                    + ", each client against a freshly reset simulator (same seeded fault draws in arrival order).");
+            out("Lower bound = max(longest chain's server-imposed waits, sum of all chains' server-imposed waits ÷ "
+                    + RES_CONC + "); a server-imposed wait is the retry-after of a 429 that the client retried.\n");
+            out("| client | success | attempts | 429 | 529 | total s | lower bound s | × bound | attempts before retry-after elapsed | client waits after 429s (sum s) | client waits after 529s (sum s) |");
+            out("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            String[] tags = { "sdk", "qc" };
+            int ci = 0;
+            for (Map.Entry<String, Call> c : clients.entrySet()) {
+                String tag = tags[ci++];
+                sim.reset();
+                sim.scenario(scenario);
+                proxy.clear();
+                AtomicInteger next = new AtomicInteger();
+                AtomicInteger ok = new AtomicInteger();
+                Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
+                ExecutorService pool = Executors.newFixedThreadPool(RES_CONC);
+                long t0 = System.nanoTime();
+                for (int w = 0; w < RES_CONC; w++) {
+                    pool.execute(() -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < RES_CALLS) {
+                            try {
+                                c.getValue().call("bench-call-" + tag + "-" + i + ": say hi");
+                                ok.incrementAndGet();
+                            } catch (Exception e) {
+                                failures.merge(e.getClass().getSimpleName(), "1", (a, b) -> a + "+");
+                            }
+                        }
+                    });
+                }
+                pool.shutdown();
+                pool.awaitTermination(30, TimeUnit.MINUTES);
+                double total = (System.nanoTime() - t0) / 1e9;
+                Thread.sleep(200);
+                List<RecordingProxy.Attempt> attempts = proxy.attempts();
+                Map<String, List<RecordingProxy.Attempt>> chains = attempts.stream()
+                        .collect(Collectors.groupingBy(RecordingProxy.Attempt::callId));
+                long early = 0;
+                double sumWaits = 0, maxWait = 0, waited429 = 0, waited529 = 0;
+                for (List<RecordingProxy.Attempt> chain : chains.values()) {
+                    chain.sort((a, b) -> Long.compare(a.arrivedNanos(), b.arrivedNanos()));
+                    double w = 0;
+                    for (int k = 0; k + 1 < chain.size(); k++) {
+                        RecordingProxy.Attempt a = chain.get(k);
+                        double gap = (chain.get(k + 1).arrivedNanos() - a.answeredNanos()) / 1e9;
+                        if (a.status() == 429) {
+                            waited429 += gap;
+                        } else if (a.status() == 529) {
+                            waited529 += gap;
+                        }
+                        if (a.retryAfterMs() > 0) {
+                            w += a.retryAfterMs() / 1e3;
+                            if (chain.get(k + 1).arrivedNanos() - a.answeredNanos() < a.retryAfterMs() * 1_000_000L) {
+                                early++;
+                                System.out.printf(Locale.ROOT, "early retry in %s: %.1f ms after a %d with retry-after %d ms; chain %s%n",
+                                        a.callId(), gap * 1e3, a.status(), a.retryAfterMs(), chain.stream()
+                                                .map(x -> x.status() + "").collect(Collectors.joining(",")));
+                            }
+                        }
+                    }
+                    sumWaits += w;
+                    maxWait = Math.max(maxWait, w);
+                }
+                double bound = Math.max(maxWait, sumWaits / RES_CONC);
+                long s429 = attempts.stream().filter(a -> a.status() == 429).count();
+                long s529 = attempts.stream().filter(a -> a.status() == 529).count();
+                out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d | %d | %d | %.1f | %.1f | %.2f | %d | %.1f | %.1f |",
+                        c.getKey(), ok.get(), RES_CALLS, 100.0 * ok.get() / RES_CALLS,
+                        failures.isEmpty() ? "" : " failed: " + failures.entrySet().stream()
+                                .map(e -> e.getKey() + "×" + (e.getValue().length())).collect(Collectors.joining(", ")),
+                        attempts.size(), s429, s529, total, bound, total / bound, early, waited429, waited529));
+            }
+            out("");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    void out(String line) {
+        System.out.println(line);
+        report.append(line).append('\n');
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static void awaitPort(int port, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < end) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("nothing listens on " + port);
+    }
+}
