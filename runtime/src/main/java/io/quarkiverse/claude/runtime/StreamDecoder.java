@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.claude.errors.IncompleteStreamException;
@@ -15,6 +16,7 @@ import io.quarkiverse.claude.model.stream.MessageDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageStartEvent;
 import io.quarkiverse.claude.model.stream.MessageStopEvent;
 import io.quarkiverse.claude.model.stream.StreamEvent;
+import io.quarkiverse.claude.model.stream.UnknownEvent;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
 
 /**
@@ -26,6 +28,7 @@ final class StreamDecoder {
 
     // Reads our own annotated event types; independent of the application's ObjectMapper customisations.
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader EVENTS = JSON.readerFor(StreamEvent.class);
 
     private final CallInfo info;
     private int events;
@@ -39,18 +42,17 @@ final class StreamDecoder {
     /** @return the typed event, or nothing for an event without JSON data */
     List<StreamEvent> decode(SseEvent<String> sse) {
         events++;
-        JsonNode data = readJson(sse.data());
         String name = sse.name();
-        if ("error".equals(name) || (data != null && "error".equals(data.path("type").asText()))) {
-            throw ApiErrors.toException(ApiErrors.parseStreamError(sse.data(), contentDelivered));
+        if ("error".equals(name)) {
+            throw streamError(sse.data());
         }
-        if (!(data instanceof ObjectNode object)) {
+        StreamEvent event = read(sse.data(), name);
+        if (event == null) {
             return List.of();
         }
-        if (!object.hasNonNull("type") && name != null) {
-            object.put("type", name); // an unknown event that names itself only in its event: line
+        if (event instanceof UnknownEvent unknown && "error".equals(unknown.type())) {
+            throw streamError(sse.data()); // an error that says so only in its data
         }
-        StreamEvent event = JSON.convertValue(object, StreamEvent.class);
         contentDelivered |= event instanceof ContentBlockDeltaEvent;
         if (event instanceof MessageStartEvent start) {
             info.answer(start.message());
@@ -61,6 +63,33 @@ final class StreamDecoder {
         return List.of(event);
     }
 
+    private RuntimeException streamError(String data) {
+        return ApiErrors.toException(ApiErrors.parseStreamError(data, contentDelivered));
+    }
+
+    /**
+     * Parses the data once, straight into its event type (the hot path of a stream); only an event that names its type
+     * in its {@code event:} line alone is read a second time, to keep that name.
+     */
+    private static StreamEvent read(String data, String name) {
+        if (data == null || data.isBlank()) {
+            return null;
+        }
+        try {
+            StreamEvent event = EVENTS.readValue(data);
+            if (event instanceof UnknownEvent unknown && unknown.type() == null && name != null) {
+                JsonNode tree = JSON.readTree(data);
+                if (tree instanceof ObjectNode object) {
+                    object.put("type", name);
+                    return JSON.treeToValue(object, StreamEvent.class);
+                }
+            }
+            return event;
+        } catch (JsonProcessingException notJson) {
+            return null; // not JSON: nothing a caller could use
+        }
+    }
+
     /** @throws IncompleteStreamException when the stream ended without {@code message_stop} */
     void checkComplete() {
         if (!stopped) {
@@ -68,14 +97,4 @@ final class StreamDecoder {
         }
     }
 
-    private static JsonNode readJson(String data) {
-        if (data == null || data.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(data);
-        } catch (JsonProcessingException notJson) {
-            return null;
-        }
-    }
 }
