@@ -20,6 +20,7 @@ final class CallObserver {
     private final String client;
     private final CostEstimator costs;
     private volatile Event<ClaudeCallEvent> events;
+    private volatile Boolean observed;
 
     CallObserver(String client) {
         this.client = client;
@@ -28,8 +29,8 @@ final class CallObserver {
 
     /** @param info what the call was and what its answer said; {@code null} for calls that are not observed */
     void completed(CallInfo info, CallBudget budget, Throwable failure) {
-        if (info == null) {
-            return;
+        if (info == null || !isObserved()) {
+            return; // nobody listens: skip building the event and pricing the call
         }
         String pricedModel = info.responseModel() != null ? info.responseModel() : info.model;
         Double cost = info.batch ? batchCost(info) : costs.estimate(pricedModel, info.usage(), info.batch);
@@ -56,6 +57,17 @@ final class CallObserver {
             }
         }
         return total;
+    }
+
+    /** ArC knows every observer at build time, so the answer never changes while the application runs. */
+    private boolean isObserved() {
+        if (observed == null) {
+            ArcContainer container = Arc.container();
+            observed = container != null && !container.beanManager().resolveObserverMethods(
+                    new ClaudeCallEvent(client, "", null, null, null, java.util.List.of(), null, null, null, null, null))
+                    .isEmpty();
+        }
+        return observed;
     }
 
     private Event<ClaudeCallEvent> events() {

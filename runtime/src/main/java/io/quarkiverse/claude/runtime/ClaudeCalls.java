@@ -230,7 +230,7 @@ public class ClaudeCalls {
         if (maxTokens == null || maxTokens <= 0) {
             return MIN_ATTEMPT_TIMEOUT;
         }
-        Duration derived = PER_1000_TOKENS.multipliedBy(maxTokens).dividedBy(1000);
+        Duration derived = Duration.ofMillis(PER_1000_TOKENS.toMillis() * maxTokens / 1000); // long maths: per call
         if (derived.compareTo(MIN_ATTEMPT_TIMEOUT) < 0) {
             return MIN_ATTEMPT_TIMEOUT;
         }
