@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.MultiMap;
@@ -80,48 +79,13 @@ final class BatchesEndpoint {
     }
 
     void list(Exchange ex, MultiMap params, boolean extraFields) {
-        int limit = 20;
-        String rawLimit = params.get("limit");
-        if (rawLimit != null) {
-            try {
-                limit = Integer.parseInt(rawLimit);
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("limit: Input should be a valid integer");
-            }
-        }
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit: Input should be greater than or equal to 1 and less than or equal to 1000");
-        }
-        String afterId = params.get("after_id");
-        String beforeId = params.get("before_id");
-        ObjectNode page = Json.object();
+        int limit = Paging.limit(params);
+        ObjectNode page;
         synchronized (this) {
             List<Batch> newestFirst = new ArrayList<>(batches.values());
             Collections.reverse(newestFirst);
-            int from;
-            int to;
-            boolean hasMore;
-            if (beforeId != null) {
-                to = indexOf(newestFirst, beforeId, "before_id");
-                from = Math.max(0, to - limit);
-                hasMore = from > 0;
-            } else {
-                from = afterId != null ? indexOf(newestFirst, afterId, "after_id") + 1 : 0;
-                to = Math.min(newestFirst.size(), from + limit);
-                hasMore = to < newestFirst.size();
-            }
-            ArrayNode data = page.putArray("data");
-            for (Batch b : newestFirst.subList(from, to)) {
-                data.add(json(b, extraFields));
-            }
-            page.put("has_more", hasMore);
-            if (from < to) {
-                page.put("first_id", newestFirst.get(from).id);
-                page.put("last_id", newestFirst.get(to - 1).id);
-            } else {
-                page.putNull("first_id");
-                page.putNull("last_id");
-            }
+            page = Paging.page(newestFirst, b -> b.id, b -> json(b, extraFields), limit, params.get("after_id"),
+                    params.get("before_id"), "message batch");
         }
         if (extraFields) {
             page.put(AnswerJson.EXTRA_FIELD, "top-level");
@@ -300,14 +264,6 @@ final class BatchesEndpoint {
         }
     }
 
-    private static int indexOf(List<Batch> batches, String id, String param) {
-        for (int i = 0; i < batches.size(); i++) {
-            if (batches.get(i).id.equals(id)) {
-                return i;
-            }
-        }
-        throw ApiException.invalid(param + ": unknown message batch id '" + id + "'");
-    }
 
     private ObjectNode json(Batch b, boolean extraFields) {
         synchronized (this) {

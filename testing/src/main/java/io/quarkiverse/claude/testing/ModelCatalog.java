@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -68,41 +67,7 @@ final class ModelCatalog {
      * @throws ApiException for a bad limit or an unknown cursor id
      */
     ObjectNode page(int limit, String afterId, String beforeId) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit: Input should be greater than or equal to 1 and less than or equal to 1000");
-        }
-        int from;
-        int to;
-        boolean hasMore;
-        if (beforeId != null) {
-            to = indexOf(beforeId, "before_id");
-            from = Math.max(0, to - limit);
-            hasMore = from > 0;
-        } else {
-            from = afterId != null ? indexOf(afterId, "after_id") + 1 : 0;
-            to = Math.min(ids.size(), from + limit);
-            hasMore = to < ids.size();
-        }
-        ObjectNode page = Json.object();
-        ArrayNode data = page.putArray("data");
-        ids.subList(from, to).forEach(id -> data.add(describe(id)));
-        page.put("has_more", hasMore);
-        if (from < to) {
-            page.put("first_id", ids.get(from));
-            page.put("last_id", ids.get(to - 1));
-        } else {
-            page.putNull("first_id");
-            page.putNull("last_id");
-        }
-        return page;
-    }
-
-    private int indexOf(String id, String param) {
-        int i = ids.indexOf(id);
-        if (i < 0) {
-            throw ApiException.invalid(param + ": unknown model id '" + id + "'");
-        }
-        return i;
+        return Paging.page(ids, id -> id, this::describe, limit, afterId, beforeId, "model");
     }
 
     private ObjectNode describe(String id) {

@@ -16,16 +16,7 @@ final class ModelsEndpoint {
     }
 
     void list(Exchange ex, MultiMap params, boolean extraFields) {
-        int limit = 20;
-        String rawLimit = params.get("limit");
-        if (rawLimit != null) {
-            try {
-                limit = Integer.parseInt(rawLimit);
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("limit: Input should be a valid integer");
-            }
-        }
-        ObjectNode page = catalog.page(limit, params.get("after_id"), params.get("before_id"));
+        ObjectNode page = catalog.page(Paging.limit(params), params.get("after_id"), params.get("before_id"));
         if (extraFields) {
             page.put(AnswerJson.EXTRA_FIELD, "top-level");
             page.path("data").forEach(m -> ((ObjectNode) m).put(AnswerJson.EXTRA_FIELD, "model-level"));
