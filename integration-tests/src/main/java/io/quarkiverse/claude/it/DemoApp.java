@@ -99,12 +99,12 @@ public class DemoApp implements QuarkusApplication {
                 out.println("  (no error?)");
             } catch (RateLimitException e) {
                 out.printf("  %-24s status=%d type=%s retryable=%s retry-after=%s request-id=%s%s%n",
-                        e.getClass().getSimpleName(), e.status(), e.errorType(), e.isRetryable(),
+                        e.getClass().getSimpleName(), e.status(), java.util.Objects.requireNonNullElse(e.errorType(), "-"), e.isRetryable(),
                         e.retryAfter().map(Object::toString).orElse("-"), e.requestId().orElse("-"),
                         e.isSpendLimitReached() ? " (monthly spend limit)" : "");
             } catch (ClaudeApiException e) {
                 out.printf("  %-24s status=%d type=%s retryable=%s retry-after=%s request-id=%s%n",
-                        e.getClass().getSimpleName(), e.status(), e.errorType(), e.isRetryable(),
+                        e.getClass().getSimpleName(), e.status(), java.util.Objects.requireNonNullElse(e.errorType(), "-"), e.isRetryable(),
                         e.retryAfter().map(Object::toString).orElse("-"), e.requestId().orElse("-"));
             }
         }

@@ -30,7 +30,8 @@ final class ErrorLog {
         String where = attempt > 0 ? "attempt " + attempt : "during the stream";
         if (failure instanceof ClaudeApiException api) {
             LOG.warnf("Claude API error (client %s, %s): %d %s, request-id %s: %s; %s", client, where,
-                    api.status(), api.errorType(), api.requestId().orElse("none"), api.errorMessage(), next);
+                    api.status(), api.errorType() == null ? "(no error.type: not the API's JSON)" : api.errorType(),
+                    api.requestId().orElse("none"), api.errorMessage(), next);
         } else if (failure instanceof ClaudeException claude) {
             LOG.warnf("Claude call failed (client %s, %s): %s: %s; %s", client, where,
                     claude.getClass().getSimpleName(), claude.getMessage(), next);
