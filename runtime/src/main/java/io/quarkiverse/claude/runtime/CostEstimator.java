@@ -49,11 +49,12 @@ final class CostEstimator {
 
     /** @return the prices of a model: the configured overrides over the catalogue's */
     Optional<ModelPrices> prices(String model) {
-        Optional<ModelPrices> catalogue = Catalogue.INSTANCE.find(model).map(CatalogueModel::prices);
+        Optional<CatalogueModel> known = Catalogue.INSTANCE.find(model);
+        Optional<ModelPrices> catalogue = known.map(CatalogueModel::prices);
         ModelPriceConfig override = overrides.get(model);
-        if (override == null && catalogue.isPresent()) {
+        if (override == null && known.isPresent()) {
             // the catalogue finds dated ids and aliases; an override may be keyed by the catalogue's id
-            override = overrides.get(Catalogue.INSTANCE.find(model).get().id());
+            override = overrides.get(known.get().id());
         }
         if (override == null) {
             return catalogue;
