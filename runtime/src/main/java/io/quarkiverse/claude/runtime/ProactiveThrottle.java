@@ -2,7 +2,6 @@ package io.quarkiverse.claude.runtime;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.quarkiverse.claude.model.RateLimits;
@@ -21,8 +20,9 @@ final class ProactiveThrottle {
     static final Duration MARGIN = Duration.ofMillis(20);
 
     private final Supplier<RateLimits> latest;
-    private final AtomicLong startedSince = new AtomicLong();
-    private volatile RateLimits seen;
+    // both guarded by this
+    private long startedSince;
+    private RateLimits seen;
 
     ProactiveThrottle(Supplier<RateLimits> latest) {
         this.latest = latest;
@@ -37,16 +37,16 @@ final class ProactiveThrottle {
         RateLimits limits = latest.get();
         if (limits != seen) {
             seen = limits;
-            startedSince.set(0);
+            startedSince = 0;
         }
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime until = null;
-        until = later(until, exhausted(limits.requests(), startedSince.get(), now));
+        until = later(until, exhausted(limits.requests(), startedSince, now));
         until = later(until, exhausted(limits.tokens(), 0, now));
         until = later(until, exhausted(limits.inputTokens(), 0, now));
         until = later(until, exhausted(limits.outputTokens(), 0, now));
         if (until == null) {
-            startedSince.incrementAndGet();
+            startedSince++;
             return Duration.ZERO;
         }
         return Duration.between(now, until).plus(MARGIN);
