@@ -266,8 +266,7 @@ public class ClaudeCalls {
             T result = guard.get(() -> {
                 throttleBlocking(budget);
                 return attempt(budget, attemptTimeout, call).await().indefinitely();
-            },
-                    ClaudeCalls.<T> anyType());
+            }, ClaudeCalls.<T> anyType());
             return succeeded(info, budget, result);
         } catch (Throwable thrown) {
             throw unchecked(failed(info, budget, thrown));
@@ -295,9 +294,6 @@ public class ClaudeCalls {
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call) {
         Supplier<Uni<T>> attempt = () -> {
-            if (throttle == null) {
-                return attempt(budget, attemptTimeout, call);
-            }
             Duration wait = throttleWait(budget);
             if (wait.isZero()) {
                 return attempt(budget, attemptTimeout, call);
