@@ -16,7 +16,7 @@ final class ApiKeys {
     }
 
     static String missingKeyMessage(String clientName) {
-        String property = property(clientName, "api-key");
+        String property = ClaudeRuntimeConfig.property(clientName, "api-key");
         return "No API key for the " + describe(clientName) + ": set " + property + " (for example " + property
                 + "=${ANTHROPIC_API_KEY}) or the ANTHROPIC_API_KEY environment variable."
                 + " Get a key at https://console.anthropic.com/settings/keys.";
@@ -26,8 +26,4 @@ final class ApiKeys {
         return ClaudeRuntimeConfig.isDefault(clientName) ? "default Claude client" : "Claude client \"" + clientName + "\"";
     }
 
-    static String property(String clientName, String key) {
-        return ClaudeRuntimeConfig.isDefault(clientName) ? "quarkus.claude." + key
-                : "quarkus.claude.\"" + clientName + "\"." + key;
-    }
 }

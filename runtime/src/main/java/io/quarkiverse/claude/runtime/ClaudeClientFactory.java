@@ -1,5 +1,7 @@
 package io.quarkiverse.claude.runtime;
 
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,7 @@ final class ClaudeClientFactory {
 
     /** The resilience policy of a client, or of a {@code @ClaudeResilience} method that borrows its settings. */
     static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config, String policyName) {
-        return new ClaudeCalls(policyName, config.baseUrl(), ApiKeys.property(name, "resilience"),
+        return new ClaudeCalls(policyName, config.baseUrl(), ClaudeRuntimeConfig.property(name, "resilience"),
                 new TransportErrors(config.baseUrl(), config.readTimeout()), config.resilience());
     }
 
@@ -66,7 +68,7 @@ final class ClaudeClientFactory {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(ApiKeys.property(name, "base-url") + "=" + baseUrl
+            throw new ConfigurationException(ClaudeRuntimeConfig.property(name, "base-url") + "=" + baseUrl
                     + " is not an absolute http(s) URL: use for example https://api.anthropic.com");
         }
     }

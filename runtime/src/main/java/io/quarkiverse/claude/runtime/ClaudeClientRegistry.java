@@ -79,7 +79,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         ClaudeClientRuntimeConfig client = configOf(name);
         StartupChecks.checkKeyShape(name, ApiKeys.require(name, client));
         ClaudeClientFactory.baseUri(name, client);
-        ClaudeCalls.validate(ApiKeys.property(name, "resilience"), client.resilience());
+        ClaudeCalls.validate(ClaudeRuntimeConfig.property(name, "resilience"), client.resilience());
         if (client.verifyOnStartup()) {
             StartupChecks.verify(name, client, client(name));
         }
@@ -91,7 +91,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
             // Unlike a named client, a missing default client has all defaults: the map holds it anyway.
             throw new io.quarkus.runtime.configuration.ConfigurationException(
                     "No configuration for the " + ApiKeys.describe(name) + ": set at least "
-                            + ApiKeys.property(name, "api-key"));
+                            + ClaudeRuntimeConfig.property(name, "api-key"));
         }
         return client;
     }

@@ -1,5 +1,7 @@
 package io.quarkiverse.claude.runtime;
 
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.claude.ClaudeClient;
@@ -23,8 +25,8 @@ final class StartupChecks {
         if (!ApiKeyShape.looksLikeClaudeKey(apiKey)) {
             LOG.warnf("The API key of the %s (%s) does not look like a Claude API key: Claude keys start with %s."
                     + " Check that %s holds the key from https://console.anthropic.com/settings/keys.",
-                    ApiKeys.describe(name), ApiKeys.property(name, "api-key"), ApiKeyShape.PREFIX,
-                    ApiKeys.property(name, "api-key"));
+                    ApiKeys.describe(name), ClaudeRuntimeConfig.property(name, "api-key"), ApiKeyShape.PREFIX,
+                    ClaudeRuntimeConfig.property(name, "api-key"));
         }
     }
 
@@ -35,8 +37,8 @@ final class StartupChecks {
      *         or {@link NotFoundException} when the key or the model is refused
      */
     static void verify(String name, ClaudeClientRuntimeConfig config, ClaudeClient client) {
-        String verifyProperty = ApiKeys.property(name, "verify-on-startup");
-        String modelProperty = ApiKeys.property(name, "model");
+        String verifyProperty = ClaudeRuntimeConfig.property(name, "verify-on-startup");
+        String modelProperty = ClaudeRuntimeConfig.property(name, "model");
         String model = config.model().filter(m -> !m.isBlank()).map(String::strip)
                 .orElseThrow(() -> new ConfigurationException(verifyProperty + "=true needs a model to check: set "
                         + modelProperty + ", or remove " + verifyProperty));
@@ -45,7 +47,7 @@ final class StartupChecks {
             LOG.debugf("The %s reached the API and may use %s", ApiKeys.describe(name), model);
         } catch (AuthenticationException e) {
             throw new ConfigurationException(verifyProperty + ": the API refused the key of the " + ApiKeys.describe(name)
-                    + " (" + e.status() + " " + e.errorType() + "). Set a valid key in " + ApiKeys.property(name, "api-key")
+                    + " (" + e.status() + " " + e.errorType() + "). Set a valid key in " + ClaudeRuntimeConfig.property(name, "api-key")
                     + " or the ANTHROPIC_API_KEY environment variable.", e);
         } catch (PermissionException e) {
             throw new ConfigurationException(verifyProperty + ": the key of the " + ApiKeys.describe(name)

@@ -62,13 +62,9 @@ public final class ClientSettings {
         if (key.equals(ConfigReader.API_KEY) && apiKey != null) {
             return apiKey.property();
         }
-        return canonicalProperty(name, key);
+        return ClaudeRuntimeConfig.property(name, key);
     }
 
-    static String canonicalProperty(String clientName, String key) {
-        return ClaudeRuntimeConfig.isDefault(clientName) ? "quarkus.claude." + key
-                : "quarkus.claude.\"" + clientName + "\"." + key;
-    }
 
     /** One configured value. */
     public record Setting(String property, String value) {

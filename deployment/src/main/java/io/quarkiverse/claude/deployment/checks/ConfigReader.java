@@ -133,7 +133,7 @@ final class ConfigReader {
 
     private static Set<String> candidates(String name, String key, Map<String, Set<String>> written) {
         Set<String> candidates = new java.util.LinkedHashSet<>(written.getOrDefault(key, Set.of()));
-        candidates.add(ClientSettings.canonicalProperty(name, key));
+        candidates.add(ClaudeRuntimeConfig.property(name, key));
         return candidates;
     }
 

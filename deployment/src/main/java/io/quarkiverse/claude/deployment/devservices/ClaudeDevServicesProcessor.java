@@ -45,17 +45,18 @@ class ClaudeDevServicesProcessor {
         Set<String> overriding = new HashSet<>();
         List<String> served = new ArrayList<>();
         for (String client : clients.names()) {
-            String prefix = ClaudeRuntimeConfig.isDefault(client) ? "quarkus.claude." : "quarkus.claude.\"" + client + "\".";
+            String apiKey = ClaudeRuntimeConfig.property(client, "api-key");
+            String baseUrl = ClaudeRuntimeConfig.property(client, "base-url");
             boolean defaultWithEnvKey = ClaudeRuntimeConfig.isDefault(client) && isSet(ENV_KEY);
-            if (defaultWithEnvKey || isSet(prefix + "api-key") || isSet(prefix + "base-url")) {
+            if (defaultWithEnvKey || isSet(apiKey) || isSet(baseUrl)) {
                 continue; // this client is configured for a real endpoint
             }
-            providers.put(prefix + "base-url", SimulatorDevService::baseUrl);
-            providers.put(prefix + "api-key", service -> ClaudeSimulator.DEFAULT_API_KEY);
-            if (isUnexpandable(prefix + "api-key")) {
+            providers.put(baseUrl, SimulatorDevService::baseUrl);
+            providers.put(apiKey, service -> ClaudeSimulator.DEFAULT_API_KEY);
+            if (isUnexpandable(apiKey)) {
                 // quarkus.claude.api-key=${ANTHROPIC_API_KEY} with no such variable: the simulator's key must win over
                 // application.properties, or the expression fails to expand at startup
-                overriding.add(prefix + "api-key");
+                overriding.add(apiKey);
             }
             served.add(client);
         }

@@ -62,6 +62,11 @@ public interface ClaudeRuntimeConfig {
         return DEFAULT_CLIENT_NAME.equals(clientName);
     }
 
+    /** @return the full name of a client's property, e.g. {@code quarkus.claude."summaries".api-key} */
+    static String property(String clientName, String key) {
+        return isDefault(clientName) ? "quarkus.claude." + key : "quarkus.claude.\"" + clientName + "\"." + key;
+    }
+
     /** The prices of one model, in US dollars per million tokens. Batches get 50% off all of them. */
     @ConfigGroup
     interface ModelPriceConfig {
