@@ -2,7 +2,6 @@ package io.quarkiverse.claude.runtime;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.quarkiverse.claude.errors.ClaudeTimeoutException;
@@ -14,8 +13,6 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Runs the calls of one client, so that every failure reaches the caller as a typed
@@ -364,7 +361,7 @@ public class ClaudeCalls {
     public <T> Multi<T> stream(CallInfo info, Supplier<Multi<T>> call) {
         return Multi.createFrom().deferred(() -> {
             CallBudget budget = new CallBudget(config, limits);
-            return guarded(budget, null, () -> firstEvent(call.get()))
+            return guarded(budget, null, () -> StreamStart.of(call.get(), this::lateStreamFailure))
                     .onFailure().transform(budget::outcome)
                     .onItem().transformToMulti(events -> events)
                     .onTermination().invoke((failure, cancelled) -> {
@@ -375,43 +372,10 @@ public class ClaudeCalls {
         });
     }
 
-    /**
-     * Subscribes to a stream at once and resolves when its first event arrives (or it completes empty), with the whole
-     * stream, first event included, buffered for the caller; fails if the stream fails before its first event.
-     */
-    private <T> Uni<Multi<T>> firstEvent(Multi<T> upstream) {
-        return Uni.createFrom().emitter(started -> {
-            UnicastProcessor<T> events = UnicastProcessor.create();
-            AtomicBoolean first = new AtomicBoolean(true);
-            Cancellable subscription = upstream.subscribe().with(
-                    event -> {
-                        events.onNext(event);
-                        if (first.compareAndSet(true, false)) {
-                            started.complete(events);
-                        }
-                    },
-                    failure -> {
-                        if (first.compareAndSet(true, false)) {
-                            started.fail(failure);
-                        } else {
-                            Throwable typed = errors.translate(failure);
-                            ErrorLog.attemptFailed(limits.clientName(), 0, typed,
-                                    "not retried: part of the answer had been streamed");
-                            events.onError(typed);
-                        }
-                    },
-                    () -> {
-                        events.onComplete();
-                        if (first.compareAndSet(true, false)) {
-                            started.complete(events);
-                        }
-                    });
-            started.onTermination(() -> {
-                if (first.get()) {
-                    subscription.cancel(); // the attempt timed out or was cancelled before any event
-                }
-            });
-            events.onCancellation().invoke(subscription::cancel);
-        });
+    /** A failure of a stream after its first event: typed, logged, and passed on without a retry. */
+    private Throwable lateStreamFailure(Throwable failure) {
+        Throwable typed = errors.translate(failure);
+        ErrorLog.attemptFailed(limits.clientName(), 0, typed, "not retried: part of the answer had been streamed");
+        return typed;
     }
 }

@@ -54,10 +54,7 @@ final class MessagesImpl implements Messages {
     private Multi<StreamEvent> streamChecked(MessageRequest complete) {
         CallInfo info = CallInfo.of("messages.stream", complete.model());
         return calls.stream(info, () -> {
-            StreamDecoder decoder = new StreamDecoder(info);
-            return api.streamMessage(complete)
-                    .onItem().transformToIterable(decoder::decode)
-                    .onCompletion().invoke(decoder::checkComplete);
+            return StreamDecoding.of(api.streamMessage(complete), new StreamDecoder(info));
         });
     }
 

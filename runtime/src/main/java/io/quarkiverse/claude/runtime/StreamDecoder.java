@@ -1,9 +1,12 @@
 package io.quarkiverse.claude.runtime;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jboss.resteasy.reactive.client.SseEvent;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +32,27 @@ final class StreamDecoder {
     // Reads our own annotated event types; independent of the application's ObjectMapper customisations.
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectReader EVENTS = JSON.readerFor(StreamEvent.class);
+    /**
+     * A reader per known event name, straight into its class: the API names each event's type in its {@code event:}
+     * line as well as in its data, and reading the concrete class skips the polymorphic type handling (which
+     * buffers the {@code type} property of every event).
+     */
+    private static final Map<String, ObjectReader> BY_NAME = readersByName();
+
+    /** Takes the polymorphic type handling off a known event class, for this decoder's mapper only. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    private abstract static class Untyped {
+    }
+
+    private static Map<String, ObjectReader> readersByName() {
+        ObjectMapper untyped = new ObjectMapper();
+        Map<String, ObjectReader> readers = new HashMap<>();
+        for (JsonSubTypes.Type type : StreamEvent.class.getAnnotation(JsonSubTypes.class).value()) {
+            untyped.addMixIn(type.value(), Untyped.class);
+            readers.put(type.name(), untyped.readerFor(type.value()));
+        }
+        return Map.copyOf(readers);
+    }
 
     private final CallInfo info;
     private int events;
@@ -39,19 +63,23 @@ final class StreamDecoder {
         this.info = info;
     }
 
-    /** @return the typed event, or nothing for an event without JSON data */
-    List<StreamEvent> decode(SseEvent<String> sse) {
+    /**
+     * @param sse one event from the REST Client, whose data is the String it parsed
+     * @return the typed event, or {@code null} for an event without JSON data
+     */
+    StreamEvent decode(SseEvent<?> sse) {
         events++;
         String name = sse.name();
+        String data = (String) sse.data();
         if ("error".equals(name)) {
-            throw streamError(sse.data());
+            throw streamError(data);
         }
-        StreamEvent event = read(sse.data(), name);
+        StreamEvent event = read(data, name);
         if (event == null) {
-            return List.of();
+            return null;
         }
         if (event instanceof UnknownEvent unknown && "error".equals(unknown.type())) {
-            throw streamError(sse.data()); // an error that says so only in its data
+            throw streamError(data); // an error that says so only in its data
         }
         contentDelivered |= event instanceof ContentBlockDeltaEvent;
         if (event instanceof MessageStartEvent start) {
@@ -60,7 +88,7 @@ final class StreamDecoder {
             info.usageDelta(delta.usage());
         }
         stopped |= event instanceof MessageStopEvent;
-        return List.of(event);
+        return event;
     }
 
     private RuntimeException streamError(String data) {
@@ -68,14 +96,19 @@ final class StreamDecoder {
     }
 
     /**
-     * Parses the data once, straight into its event type (the hot path of a stream); only an event that names its type
-     * in its {@code event:} line alone is read a second time, to keep that name.
+     * Parses the data once, straight into its event type (the hot path of a stream): by the {@code event:} name when
+     * it is a known one, else by the data's {@code type}; only an event that names its type in its {@code event:} line
+     * alone is read a second time, to keep that name.
      */
     private static StreamEvent read(String data, String name) {
         if (data == null || data.isBlank()) {
             return null;
         }
         try {
+            ObjectReader known = name == null ? null : BY_NAME.get(name);
+            if (known != null) {
+                return known.readValue(data);
+            }
             StreamEvent event = EVENTS.readValue(data);
             if (event instanceof UnknownEvent unknown && unknown.type() == null && name != null) {
                 JsonNode tree = JSON.readTree(data);

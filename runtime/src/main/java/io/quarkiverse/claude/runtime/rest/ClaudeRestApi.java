@@ -49,11 +49,17 @@ public interface ClaudeRestApi {
     @Path("/messages")
     Uni<Message> createMessageAsync(MessageRequest request);
 
-    /** The request must have {@code "stream": true}. Each item is one server-sent event, its data unparsed. */
+    /**
+     * The request must have {@code "stream": true}. Each item is one server-sent event; its {@code data()} is the
+     * event's data as the String the SSE parser read. The raw {@code SseEvent} is on purpose: with a type argument the
+     * REST Client would run each event's data through a {@code MessageBodyReader} lookup, which was a third of the CPU
+     * of decoding a stream.
+     */
     @POST
     @Path("/messages")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> streamMessage(MessageRequest request);
+    @SuppressWarnings("rawtypes")
+    Multi<SseEvent> streamMessage(MessageRequest request);
 
     @POST
     @Path("/messages/count_tokens")

@@ -1,0 +1,92 @@
+package io.quarkiverse.claude.runtime;
+
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.Subscriptions;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/**
+ * Subscribes to one attempt's stream at once and resolves when its first event arrives (or it completes empty), with
+ * the whole stream, first event included, buffered for the caller; fails if the stream fails before its first event,
+ * so that the guard can retry it. A failure after the first event is passed on, through {@code lateFailure}, and never
+ * retried. A plain subscriber rather than {@code subscribe().with(...)}: it sees every event of a long answer, and the
+ * callback subscriber wraps each one for context propagation.
+ */
+final class StreamStart<T> implements MultiSubscriber<T> {
+
+    private final UniEmitter<? super Multi<T>> started;
+    private final Function<Throwable, Throwable> lateFailure;
+    private final UnicastProcessor<T> events = UnicastProcessor.create();
+    private final AtomicBoolean first = new AtomicBoolean(true);
+    private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
+
+    private StreamStart(UniEmitter<? super Multi<T>> started, Function<Throwable, Throwable> lateFailure) {
+        this.started = started;
+        this.lateFailure = lateFailure;
+    }
+
+    /**
+     * @param lateFailure what a failure after the first event becomes (and where it is logged)
+     * @return the stream, once its first event has arrived
+     */
+    static <T> Uni<Multi<T>> of(Multi<T> attempt, Function<Throwable, Throwable> lateFailure) {
+        return Uni.createFrom().emitter(started -> {
+            StreamStart<T> start = new StreamStart<>(started, lateFailure);
+            started.onTermination(() -> {
+                if (start.first.get()) {
+                    start.cancel(); // the attempt timed out or was cancelled before any event
+                }
+            });
+            start.events.onCancellation().invoke(start::cancel);
+            attempt.subscribe().withSubscriber(start);
+        });
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        if (upstream.compareAndSet(null, subscription)) {
+            subscription.request(Long.MAX_VALUE); // buffered by the processor until the caller asks
+        } else {
+            subscription.cancel(); // cancelled before the subscription arrived
+        }
+    }
+
+    @Override
+    public void onItem(T event) {
+        events.onNext(event);
+        if (first.compareAndSet(true, false)) {
+            started.complete(events);
+        }
+    }
+
+    @Override
+    public void onFailure(Throwable failure) {
+        if (first.compareAndSet(true, false)) {
+            started.fail(failure);
+        } else {
+            events.onError(lateFailure.apply(failure));
+        }
+    }
+
+    @Override
+    public void onCompletion() {
+        events.onComplete();
+        if (first.compareAndSet(true, false)) {
+            started.complete(events);
+        }
+    }
+
+    private void cancel() {
+        Flow.Subscription subscription = upstream.getAndSet(Subscriptions.CANCELLED);
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+}
