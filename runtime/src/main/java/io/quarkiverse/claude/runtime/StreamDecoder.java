@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.claude.errors.IncompleteStreamException;
@@ -18,6 +19,7 @@ import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageStartEvent;
 import io.quarkiverse.claude.model.stream.MessageStopEvent;
+import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
@@ -46,6 +48,11 @@ final class StreamDecoder {
 
     private static Map<String, ObjectReader> readersByName() {
         ObjectMapper untyped = new ObjectMapper();
+        for (JsonSubTypes.Type type : StreamDelta.class.getAnnotation(JsonSubTypes.class).value()) {
+            untyped.addMixIn(type.value(), Untyped.class);
+        }
+        untyped.registerModule(new SimpleModule().addDeserializer(StreamDelta.class,
+                new StreamDeltaDeserializer(JSON.readerFor(StreamDelta.class))));
         Map<String, ObjectReader> readers = new HashMap<>();
         for (JsonSubTypes.Type type : StreamEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             untyped.addMixIn(type.value(), Untyped.class);

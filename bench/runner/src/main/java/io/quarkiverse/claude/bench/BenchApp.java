@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,7 @@ public class BenchApp implements QuarkusApplication {
     static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 32);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int STREAMS = Integer.getInteger("bench.streams", 6);
+    static final int STREAM_WARMUP = Integer.getInteger("bench.stream.warmup", 4);
     static final int STARTUP_RUNS = Integer.getInteger("bench.startup-runs", 9);
     static final int RES_CALLS = Integer.getInteger("bench.resilience.calls", 200);
     static final int RES_CONC = Integer.getInteger("bench.resilience.concurrency", 8);
@@ -71,6 +73,10 @@ public class BenchApp implements QuarkusApplication {
     @Inject
     @ClaudeClientName("sim")
     ClaudeClient simClient;
+
+    @Inject
+    @ClaudeClientName("sim-short-529")
+    ClaudeClient simShort529;
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     final StringBuilder report = new StringBuilder();
@@ -343,11 +349,12 @@ public class BenchApp implements QuarkusApplication {
         MessageCreateParams params = MessageCreateParams.builder().model(MODEL).maxTokens(32000)
                 .addUserMessage("Tell me a long story").build();
         long[] counts = new long[2];
-        long[][] cpu = new long[2][1];
-        long[][] bytes = new long[2][1];
-        long[][] wall = new long[2][1];
+        long[] cpu = new long[2];
+        long[] bytes = new long[2];
+        long[] wall = new long[2];
+        List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>());
         String[] names = { "official SDK 3.13.0 (createStreaming)", "quarkus-claude (stream → Multi)" };
-        for (int round = -2; round < STREAMS * 2; round++) { // two warm-up rounds
+        for (int round = -STREAM_WARMUP; round < STREAMS * 2; round++) {
             for (int k = 0; k < 2; k++) {
                 int which = (k + Math.max(round, 0)) % 2;
                 System.gc();
@@ -364,23 +371,36 @@ public class BenchApp implements QuarkusApplication {
                 Meter.Sample s = m.stop();
                 if (round >= 0) {
                     counts[which] += events;
-                    cpu[which][0] += s.cpuNanos();
-                    bytes[which][0] += s.allocatedBytes();
-                    wall[which][0] += s.wallNanos();
+                    cpu[which] += s.cpuNanos();
+                    bytes[which] += s.allocatedBytes();
+                    wall[which] += s.wallNanos();
+                    rates.get(which).add(events / (s.cpuNanos() / 1e9));
+                    if (Boolean.getBoolean("bench.verbose")) {
+                        System.out.printf(Locale.ROOT, "stream round %d %s: %.0f events/CPU s, cpu %d ms, wall %d ms%n", round, which == 0 ? "sdk" : "qc", events / (s.cpuNanos() / 1e9), s.cpuNanos() / 1_000_000, s.wallNanos() / 1_000_000);
+                    }
                 }
             }
         }
-        out("\n## 2. Streaming decode (" + FakeServer.DELTAS + " text deltas per answer, " + STREAMS * 2
-                + " answers per client, alternating)\n");
-        out("| client | events | events per CPU s | × SDK | bytes allocated/event | events per wall s |");
-        out("|---|---:|---:|---:|---:|---:|");
-        double sdkRate = counts[0] / (cpu[0][0] / 1e9);
+        out("\n## 2. Streaming decode (" + FakeServer.DELTAS + " text deltas per answer, " + STREAM_WARMUP
+                + " warm-up rounds, then " + STREAMS * 2 + " answers per client, alternating)\n");
+        out("| client | events | events per CPU s (all answers) | × SDK | median per answer | × SDK | min – max per answer | bytes allocated/event | events per wall s |");
+        out("|---|---:|---:|---:|---:|---:|---|---:|---:|");
+        double sdkRate = counts[0] / (cpu[0] / 1e9);
+        double sdkMedian = median(rates.get(0));
         for (int i = 0; i < 2; i++) {
-            double rate = counts[i] / (cpu[i][0] / 1e9);
-            out(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.0f | %.0f |", names[i], counts[i], rate,
-                    rate / sdkRate, (double) bytes[i][0] / counts[i], counts[i] / (wall[i][0] / 1e9)));
+            double rate = counts[i] / (cpu[i] / 1e9);
+            double med = median(rates.get(i));
+            out(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.0f | %.2f | %.0f – %.0f | %.0f | %.0f |", names[i],
+                    counts[i], rate, rate / sdkRate, med, med / sdkMedian, Collections.min(rates.get(i)),
+                    Collections.max(rates.get(i)), (double) bytes[i] / counts[i], counts[i] / (wall[i] / 1e9)));
         }
         out("");
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     // ------------------------------------------------------------------------------------------------ startup
@@ -390,6 +410,9 @@ public class BenchApp implements QuarkusApplication {
         apps.put("app-plain (Quarkus REST, no extension)", List.of(java, "-Dquarkus.http.port=" + APP_PORT,
                 "-Dquarkus.http.host=127.0.0.1", "-jar",
                 HOME.resolve("bench/app-plain/target/quarkus-app/quarkus-run.jar").toString()));
+        apps.put("app-deps (same + REST Client, Jackson, Fault Tolerance: the extension's libraries)", List.of(java,
+                "-Dquarkus.http.port=" + APP_PORT, "-Dquarkus.http.host=127.0.0.1", "-jar",
+                HOME.resolve("bench/app-deps/target/quarkus-app/quarkus-run.jar").toString()));
         apps.put("app-claude (same + quarkus-claude)", List.of(java, "-Dquarkus.http.port=" + APP_PORT,
                 "-Dquarkus.http.host=127.0.0.1", "-jar",
                 HOME.resolve("bench/app-claude/target/quarkus-app/quarkus-run.jar").toString()));
@@ -452,8 +475,9 @@ public class BenchApp implements QuarkusApplication {
                     sorted.get(sorted.size() - 1), e.getValue()));
         }
         List<Long> m = new ArrayList<>(medians.values());
-        out(String.format(Locale.ROOT, "\nStartup cost of the extension (median app-claude − median app-plain): **%d ms**\n",
-                m.get(1) - m.get(0)));
+        out(String.format(Locale.ROOT, "\nStartup cost of the extension (median app-claude − median app-plain): **%d ms**, "
+                + "of which its libraries (app-deps − app-plain) %d ms and the extension itself (app-claude − app-deps) "
+                + "%d ms\n", m.get(2) - m.get(0), m.get(1) - m.get(0), m.get(2) - m.get(1)));
     }
 
     // ------------------------------------------------------------------------------------------------ resilience
@@ -473,14 +497,20 @@ public class BenchApp implements QuarkusApplication {
             clients.put("official SDK 3.13.0 defaults", prompt -> sdk.messages().create(MessageCreateParams.builder()
                     .model(MODEL).maxTokens(64).addUserMessage(prompt).build()));
             clients.put("quarkus-claude defaults", prompt -> simClient.messages().create(MessageRequest.of(prompt)));
+            clients.put("quarkus-claude, `overloaded.delay=500ms`",
+                    prompt -> simShort529.messages().create(MessageRequest.of(prompt)));
             out("\n## 4. Resilience efficiency\n");
             out("Simulator scenario: " + scenario + "; " + RES_CALLS + " calls at concurrency " + RES_CONC
                     + ", each client against a freshly reset simulator (same seeded fault draws in arrival order).");
-            out("Lower bound = max(longest chain's server-imposed waits, sum of all chains' server-imposed waits ÷ "
-                    + RES_CONC + "); a server-imposed wait is the retry-after of a 429 that the client retried.\n");
-            out("| client | success | attempts | 429 | 529 | total s | lower bound s | × bound | attempts before retry-after elapsed | client waits after 429s (sum s) | client waits after 529s (sum s) |");
-            out("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            String[] tags = { "sdk", "qc" };
+            out("Simple bound = max(longest chain's server-imposed waits, sum of all chains' server-imposed waits ÷ "
+                    + RES_CONC + "); a server-imposed wait is the retry-after of a 429 that the client retried. "
+                    + "Schedule bound = the same calls handed out in the same order to " + RES_CONC
+                    + " workers by a client that costs nothing and waits exactly what the server says: each call "
+                    + "takes its retried 429s' retry-after plus the server's own answer times; the last worker to "
+                    + "finish sets the bound. Neither bound counts a wait after a 529 (the server names none).\n");
+            out("| client | success | attempts | 429 | 529 | total s | simple bound s | × simple | schedule bound s | × schedule | attempts before retry-after elapsed | client waits after 429s (sum s) | client waits after 529s (sum s) |");
+            out("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            String[] tags = { "sdk", "qc", "qs" };
             int ci = 0;
             for (Map.Entry<String, Call> c : clients.entrySet()) {
                 String tag = tags[ci++];
@@ -539,15 +569,55 @@ public class BenchApp implements QuarkusApplication {
                     maxWait = Math.max(maxWait, w);
                 }
                 double bound = Math.max(maxWait, sumWaits / RES_CONC);
+                double schedule = scheduleBound(chains, RES_CONC);
                 long s429 = attempts.stream().filter(a -> a.status() == 429).count();
                 long s529 = attempts.stream().filter(a -> a.status() == 529).count();
-                out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d | %d | %d | %.1f | %.1f | %.2f | %d | %.1f | %.1f |",
+                out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d | %d | %d | %.1f | %.1f | %.2f | %.1f | %.2f | %d | %.1f | %.1f |",
                         c.getKey(), ok.get(), RES_CALLS, 100.0 * ok.get() / RES_CALLS,
                         failures.isEmpty() ? "" : " failed: " + failures.entrySet().stream()
                                 .map(e -> e.getKey() + "×" + (e.getValue().length())).collect(Collectors.joining(", ")),
-                        attempts.size(), s429, s529, total, bound, total / bound, early, waited429, waited529));
+                        attempts.size(), s429, s529, total, bound, total / bound, schedule, total / schedule, early,
+                        waited429, waited529));
             }
             out("");
+        }
+    }
+
+    /**
+     * The makespan of handing the calls out in their order ({@code bench-call-<tag>-<i>}) to {@code workers} workers,
+     * each call taking what the server imposed on it: the retry-after of each retried 429 and the server's answer time
+     * of each attempt (as the proxy saw it).
+     */
+    static double scheduleBound(Map<String, List<RecordingProxy.Attempt>> chains, int workers) {
+        List<Map.Entry<String, List<RecordingProxy.Attempt>>> ordered = new ArrayList<>(chains.entrySet());
+        ordered.sort(java.util.Comparator.comparingInt(e -> callIndex(e.getKey())));
+        java.util.PriorityQueue<Double> free = new java.util.PriorityQueue<>();
+        for (int w = 0; w < workers; w++) {
+            free.add(0.0);
+        }
+        double end = 0;
+        for (Map.Entry<String, List<RecordingProxy.Attempt>> chain : ordered) {
+            List<RecordingProxy.Attempt> attempts = chain.getValue();
+            double needed = 0;
+            for (int k = 0; k < attempts.size(); k++) {
+                RecordingProxy.Attempt a = attempts.get(k);
+                needed += (a.answeredNanos() - a.arrivedNanos()) / 1e9;
+                if (k + 1 < attempts.size() && a.retryAfterMs() > 0) {
+                    needed += a.retryAfterMs() / 1e3;
+                }
+            }
+            double finish = free.poll() + needed;
+            free.add(finish);
+            end = Math.max(end, finish);
+        }
+        return end;
+    }
+
+    private static int callIndex(String callId) {
+        try {
+            return Integer.parseInt(callId.substring(callId.lastIndexOf('-') + 1));
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
         }
     }
 

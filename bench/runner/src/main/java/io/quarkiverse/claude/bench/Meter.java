@@ -1,13 +1,20 @@
 package io.quarkiverse.claude.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Process CPU time (all threads: callers, event loops, GC, JIT) and bytes allocated by all live threads, sampled
- * before and after a batch. Threads that end inside a batch are not counted in the allocations; the clients' pools
- * keep their threads, so this loses little.
+ * before and after a batch. Threads that end inside a batch are not counted; the clients' pools keep their threads,
+ * so this loses little. The CPU time is the sum of every thread's nanoseconds on a CPU from
+ * {@code /proc/self/task/<tid>/schedstat}: {@code OperatingSystemMXBean#getProcessCpuTime} counts in 10 ms ticks here,
+ * which is ±15 % of a 70 ms streamed answer. Where /proc is missing it falls back to that bean.
  */
 final class Meter {
 
@@ -20,14 +27,20 @@ final class Meter {
         THREADS.setThreadAllocatedMemoryEnabled(true);
     }
 
-    private final long cpu0;
+    private static final Path TASKS = Path.of("/proc/self/task");
+    private static final boolean SCHEDSTAT = Files.isReadable(TASKS.resolve(String.valueOf(ProcessHandle.current().pid()))
+            .resolve("schedstat"));
+
+    private final Map<String, Long> cpu0;
+    private final long cpuTicks0;
     private final long wall0;
     private final Map<Long, Long> alloc0;
 
     private Meter() {
         alloc0 = allocations();
         wall0 = System.nanoTime();
-        cpu0 = OS.getProcessCpuTime();
+        cpuTicks0 = OS.getProcessCpuTime();
+        cpu0 = threadCpu();
     }
 
     static Meter start() {
@@ -38,13 +51,41 @@ final class Meter {
     }
 
     Sample stop() {
-        long cpu = OS.getProcessCpuTime() - cpu0;
+        long cpu = 0;
+        if (SCHEDSTAT) {
+            for (Map.Entry<String, Long> e : threadCpu().entrySet()) {
+                cpu += e.getValue() - cpu0.getOrDefault(e.getKey(), 0L);
+            }
+        } else {
+            cpu = OS.getProcessCpuTime() - cpuTicks0;
+        }
         long wall = System.nanoTime() - wall0;
         long bytes = 0;
         for (Map.Entry<Long, Long> e : allocations().entrySet()) {
             bytes += e.getValue() - alloc0.getOrDefault(e.getKey(), 0L);
         }
         return new Sample(cpu, wall, bytes);
+    }
+
+    /** @return nanoseconds on a CPU so far, by thread id; empty without /proc */
+    private static Map<String, Long> threadCpu() {
+        Map<String, Long> cpu = new HashMap<>();
+        if (!SCHEDSTAT) {
+            return cpu;
+        }
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("schedstat"));
+                    cpu.put(task.getFileName().toString(), Long.parseLong(stat.substring(0, stat.indexOf(' '))));
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cpu;
     }
 
     private static Map<Long, Long> allocations() {

@@ -1,0 +1,109 @@
+package io.quarkiverse.claude.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+
+import org.jboss.resteasy.reactive.client.SseEvent;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.claude.errors.IncompleteStreamException;
+import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
+import io.quarkiverse.claude.model.stream.MessageStopEvent;
+import io.quarkiverse.claude.model.stream.StreamDelta;
+import io.quarkiverse.claude.model.stream.StreamEvent;
+import io.quarkiverse.claude.model.stream.UnknownEvent;
+
+/**
+ * The decoder's fast paths (a known event read by its name, a known delta read without the polymorphic buffer) and
+ * what they must not lose: unknown event and delta types, fields in any order, extra fields.
+ */
+class StreamDecoderTest {
+
+    private final StreamDecoder decoder = new StreamDecoder(CallInfo.of("messages.stream", "claude-sonnet-4-6"));
+
+    private StreamEvent decode(String name, String data) {
+        return decoder.decode(new SseEvent<String>() {
+            public String id() {
+                return null;
+            }
+
+            public String name() {
+                return name;
+            }
+
+            public String comment() {
+                return null;
+            }
+
+            public String data() {
+                return data;
+            }
+        });
+    }
+
+    private StreamDelta delta(String deltaJson) {
+        StreamEvent event = decode("content_block_delta",
+                "{\"type\":\"content_block_delta\",\"index\":2,\"delta\":" + deltaJson + "}");
+        ContentBlockDeltaEvent delta = assertInstanceOf(ContentBlockDeltaEvent.class, event);
+        assertEquals(2, delta.index());
+        return delta.delta();
+    }
+
+    @Test
+    void aTextDeltaIsReadIntoItsClass() {
+        StreamDelta delta = delta("{\"type\":\"text_delta\",\"text\":\"Hello\",\"future\":1}");
+        assertEquals("Hello", assertInstanceOf(StreamDelta.TextDelta.class, delta).text());
+        assertEquals(Map.of("future", 1), delta.extraFields());
+    }
+
+    @Test
+    void aDeltaWhoseTypeIsNotFirstIsStillTyped() {
+        StreamDelta delta = delta("{\"partial_json\":\"{\\\"a\\\":\",\"type\":\"input_json_delta\"}");
+        assertEquals("{\"a\":", assertInstanceOf(StreamDelta.InputJsonDelta.class, delta).partialJson());
+    }
+
+    @Test
+    void anUnknownDeltaKeepsItsTypeAndFields() {
+        StreamDelta delta = delta("{\"type\":\"citations_delta\",\"citation\":{\"url\":\"u\"},\"n\":[1,2]}");
+        assertInstanceOf(StreamDelta.UnknownDelta.class, delta);
+        assertEquals("citations_delta", delta.type());
+        assertEquals(Map.of("citation", Map.of("url", "u"), "n", java.util.List.of(1, 2)), delta.extraFields());
+    }
+
+    @Test
+    void anEventIsTypedByItsDataWhenItsNameIsUnknownOrMissing() {
+        assertInstanceOf(MessageStopEvent.class, decode(null, "{\"type\":\"message_stop\"}"));
+        StreamEvent future = decode("future_event", "{\"type\":\"future_event\",\"x\":true}");
+        assertEquals("future_event", assertInstanceOf(UnknownEvent.class, future).type());
+        assertEquals(Map.of("x", true), future.extraFields());
+        assertEquals("named_only", decode("named_only", "{\"y\":1}").type());
+    }
+
+    @Test
+    void anEventWithoutJsonDataGivesNothing() {
+        assertNull(decode("ping", ""));
+        assertNull(decode("ping", "not json"));
+    }
+
+    @Test
+    void anErrorEventFailsWithItsTypedException() {
+        decode("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}");
+        OverloadedException error = assertThrows(OverloadedException.class, () -> decode("error",
+                "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+        assertEquals(true, error.contentDelivered());
+    }
+
+    @Test
+    void aStreamWithoutMessageStopIsIncomplete() {
+        decode("ping", "{\"type\":\"ping\"}");
+        assertThrows(IncompleteStreamException.class, decoder::checkComplete);
+        decode("message_stop", "{\"type\":\"message_stop\"}");
+        decoder.checkComplete();
+    }
+}
