@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
@@ -39,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
@@ -73,6 +76,11 @@ public class BenchApp implements QuarkusApplication {
     @Inject
     @ClaudeClientName("sim")
     ClaudeClient simClient;
+
+    /** The Quarkus REST Client interface under the default client, without the extension's layers on top. */
+    @Inject
+    @RestClient
+    ClaudeRestApi restApi;
 
     @Inject
     @ClaudeClientName("sim-short-529")
@@ -210,6 +218,8 @@ public class BenchApp implements QuarkusApplication {
         List<Client> clients = List.of(
                 new Client("raw JDK HttpClient + Jackson", raw, false),
                 new Client("official SDK 3.13.0", () -> sdk.messages().create(params).content(), false),
+                new Client("Quarkus REST Client alone (its blocking ClaudeRestApi)", () -> restApi.createMessage(
+                        MessageRequest.builder().model(MODEL).maxTokens(256).addUserMessage("Hello").build()).text(), false),
                 new Client("quarkus-claude blocking", () -> claude.messages().create(MessageRequest.of("Hello")).text(),
                         false),
                 new Client("quarkus-claude Uni", null, true));
