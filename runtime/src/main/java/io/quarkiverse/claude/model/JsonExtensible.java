@@ -20,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class JsonExtensible {
 
-    private final Map<String, Object> extraFields = new LinkedHashMap<>();
+    // Created on the first unknown field: most objects have none, and a stream reads thousands of them.
+    private Map<String, Object> extraFields;
 
     /**
      * @return the fields the API sent that this model does not map, by JSON name, as Jackson read them
@@ -28,11 +29,14 @@ public abstract class JsonExtensible {
      */
     @JsonAnyGetter
     public Map<String, Object> extraFields() {
-        return Collections.unmodifiableMap(extraFields);
+        return extraFields == null ? Map.of() : Collections.unmodifiableMap(extraFields);
     }
 
     @JsonAnySetter
     protected void putExtraField(String name, Object value) {
+        if (extraFields == null) {
+            extraFields = new LinkedHashMap<>();
+        }
         extraFields.put(name, value);
     }
 }

@@ -64,7 +64,7 @@ public class BenchApp implements QuarkusApplication {
     static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 32);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int STREAMS = Integer.getInteger("bench.streams", 6);
-    static final int STREAM_WARMUP = Integer.getInteger("bench.stream.warmup", 4);
+    static final int STREAM_WARMUP = Integer.getInteger("bench.stream.warmup", 12);
     static final int STARTUP_RUNS = Integer.getInteger("bench.startup-runs", 9);
     static final int RES_CALLS = Integer.getInteger("bench.resilience.calls", 200);
     static final int RES_CONC = Integer.getInteger("bench.resilience.concurrency", 8);
@@ -145,6 +145,9 @@ public class BenchApp implements QuarkusApplication {
     record Client(String name, Blocking blocking, boolean async) {
     }
 
+    static final String RAW = "raw JDK HttpClient + Jackson";
+    static final String SDK = "official SDK 3.13.0";
+
     static final class Totals {
         long calls, cpu, wall, bytes;
         final List<long[]> latencies = new ArrayList<>();
@@ -216,13 +219,17 @@ public class BenchApp implements QuarkusApplication {
             }
         };
         List<Client> clients = List.of(
-                new Client("raw JDK HttpClient + Jackson", raw, false),
-                new Client("official SDK 3.13.0", () -> sdk.messages().create(params).content(), false),
+                new Client(RAW, raw, false),
+                new Client(SDK, () -> sdk.messages().create(params).content(), false),
                 new Client("Quarkus REST Client alone (its blocking ClaudeRestApi)", () -> restApi.createMessage(
                         MessageRequest.builder().model(MODEL).maxTokens(256).addUserMessage("Hello").build()).text(), false),
                 new Client("quarkus-claude blocking", () -> claude.messages().create(MessageRequest.of("Hello")).text(),
                         false),
                 new Client("quarkus-claude Uni", null, true));
+        String only = System.getProperty("bench.clients"); // e.g. "REST,Uni": only the clients whose names contain one
+        if (only != null) {
+            clients = clients.stream().filter(c -> Arrays.stream(only.split(",")).anyMatch(c.name()::contains)).toList();
+        }
         Map<String, Totals> seq = new LinkedHashMap<>();
         Map<String, Totals> conc = new LinkedHashMap<>();
         for (Client c : clients) {
@@ -336,8 +343,10 @@ public class BenchApp implements QuarkusApplication {
     }
 
     private void table(String title, Map<String, Totals> totals, List<Client> clients) {
-        Totals raw = totals.get(clients.get(0).name());
-        Totals sdk = totals.get(clients.get(1).name());
+        // NaN when -Dbench.clients left the raw client or the SDK out
+        Totals missing = new Totals();
+        Totals raw = totals.getOrDefault(RAW, missing);
+        Totals sdk = totals.getOrDefault(SDK, missing);
         out("### " + title + "\n");
         out("| client | CPU µs/call | × raw | × SDK | KB allocated/call | × SDK | p50 µs | p99 µs | calls/s |");
         out("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
