@@ -59,7 +59,7 @@ public interface ClaudeBuildTimeConfig {
      * Give the REST Client's parser of server-sent events (RESTEasy Reactive's `SseParser`) `StringBuilder`s instead
      * of `StringBuffer`s, at build time. The parser appends each character of a stream to one of them, and since Java
      * 15 every such append takes a lock; one parser is only ever used by one connection's event loop, so the locks
-     * guard nothing, and without them decoding a streamed answer takes about 40 % less CPU (see `bench/README.md`).
+     * guard nothing, and without them decoding a streamed answer takes about 40 % less CPU.
      * It applies to every server-sent-event stream of the application's REST Clients, not only Claude's. The class is
      * left as it is when a Quarkus version changes it so that the swap would not be private to it.
      */
