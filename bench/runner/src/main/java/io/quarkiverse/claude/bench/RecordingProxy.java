@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 
 /**
@@ -33,37 +34,44 @@ final class RecordingProxy implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
 
+    private final HttpClient client;
+
     RecordingProxy(int port, int targetPort) throws Exception {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64)
+        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64)
                 .setDefaultHost("127.0.0.1").setDefaultPort(targetPort));
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
-                .requestHandler(req -> req.body().onSuccess(body -> {
-                    long arrived = System.nanoTime();
-                    Matcher m = CALL_ID.matcher(body.toString());
-                    String callId = m.find() ? m.group() : "?";
-                    RequestOptions ro = new RequestOptions().setMethod(req.method()).setURI(req.uri());
-                    req.headers().forEach(h -> {
-                        if (!HOP.contains(h.getKey().toLowerCase())) {
-                            ro.addHeader(h.getKey(), h.getValue());
-                        }
-                    });
-                    client.request(ro).compose(out -> out.send(body)).compose(resp -> resp.body().map(b -> {
-                        var res = req.response().setStatusCode(resp.statusCode());
-                        resp.headers().forEach(h -> {
-                            if (!HOP.contains(h.getKey().toLowerCase())) {
-                                res.putHeader(h.getKey(), h.getValue());
-                            }
-                        });
-                        long retryAfterMs = retryAfterMs(resp.getHeader("retry-after-ms"), resp.getHeader("retry-after"));
-                        res.end(b);
-                        attempts.add(new Attempt(callId, arrived, System.nanoTime(), resp.statusCode(), retryAfterMs));
-                        return b;
-                    })).onFailure(err -> {
-                        attempts.add(new Attempt(callId, arrived, System.nanoTime(), -1, 0));
-                        req.connection().close();
-                    });
-                }))
+                .requestHandler(this::forward)
                 .listen().toCompletionStage().toCompletableFuture().get();
+    }
+
+    private void forward(HttpServerRequest req) {
+        long arrived = System.nanoTime(); // the first moment the proxy sees the attempt: a later one could hide an early retry
+        req.body().onSuccess(body -> {
+            Matcher m = CALL_ID.matcher(body.toString());
+            String callId = m.find() ? m.group() : "?";
+            RequestOptions ro = new RequestOptions().setMethod(req.method()).setURI(req.uri());
+            req.headers().forEach(h -> {
+                if (!HOP.contains(h.getKey().toLowerCase())) {
+                    ro.addHeader(h.getKey(), h.getValue());
+                }
+            });
+            client.request(ro).compose(out -> out.send(body)).compose(resp -> resp.body().map(b -> {
+                var res = req.response().setStatusCode(resp.statusCode());
+                resp.headers().forEach(h -> {
+                    if (!HOP.contains(h.getKey().toLowerCase())) {
+                        res.putHeader(h.getKey(), h.getValue());
+                    }
+                });
+                long retryAfterMs = retryAfterMs(resp.getHeader("retry-after-ms"), resp.getHeader("retry-after"));
+                long answered = System.nanoTime(); // before the answer is written: the client cannot have it earlier
+                res.end(b);
+                attempts.add(new Attempt(callId, arrived, answered, resp.statusCode(), retryAfterMs));
+                return b;
+            })).onFailure(err -> {
+                attempts.add(new Attempt(callId, arrived, System.nanoTime(), -1, 0));
+                req.connection().close();
+            });
+        });
     }
 
     private static long retryAfterMs(String ms, String s) {
