@@ -4,13 +4,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
-import jakarta.ws.rs.client.ClientResponseFilter;
+
+import org.jboss.resteasy.reactive.client.impl.PreservesThreadClientResponseFilter;
 
 import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
 
-/** Keeps the {@code anthropic-ratelimit-*} headers of the latest response of one client, successful or not. */
-public final class RateLimitTracker implements ClientResponseFilter {
+/**
+ * Keeps the {@code anthropic-ratelimit-*} headers of the latest response of one client, successful or not. It reads a
+ * few headers and blocks nothing, so it says so ({@link PreservesThreadClientResponseFilter}): the REST Client runs any
+ * other response filter on a worker thread, a hop there and back for every answer.
+ */
+public final class RateLimitTracker implements PreservesThreadClientResponseFilter {
 
     private final AtomicReference<RateLimits> latest = new AtomicReference<>(RateLimits.NONE);
 
