@@ -10,6 +10,7 @@ import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
@@ -115,7 +116,20 @@ final class LockFreeSseParser implements BiFunction<String, byte[], byte[]> {
 
                 @Override
                 public void visitTypeInsn(int opcode, String type) {
-                    buffersFound |= type.equals(BUFFER);
+                    if (!type.equals(BUFFER)) {
+                        return;
+                    }
+                    buffersFound = true;
+                    if (opcode != Opcodes.NEW) {
+                        shared("a cast or type test"); // of an object that may come from elsewhere
+                    }
+                }
+
+                @Override
+                public void visitLdcInsn(Object constant) {
+                    if (constant instanceof Type type && type.getDescriptor().equals("L" + BUFFER + ";")) {
+                        shared("the class literal StringBuffer.class");
+                    }
                 }
             };
         }

@@ -32,6 +32,16 @@ class LockFreeSseParserTest {
         }
     }
 
+    /** Tests an object from elsewhere against StringBuffer: as a StringBuilder test it would answer otherwise. */
+    public static final class TestsForABuffer {
+        private final StringBuffer text = new StringBuffer();
+
+        public boolean isBuffer(Object value) {
+            text.setLength(0);
+            return value instanceof StringBuffer;
+        }
+    }
+
     private static byte[] classBytes(Class<?> type) throws IOException {
         String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
         try (InputStream in = type.getResourceAsStream(file)) {
@@ -56,5 +66,11 @@ class LockFreeSseParserTest {
     void aSharedBufferIsLeftAlone() throws Exception {
         byte[] original = classBytes(SharedBuffer.class);
         assertSame(original, new LockFreeSseParser().apply(SharedBuffer.class.getName(), original));
+    }
+
+    @Test
+    void aClassThatTestsForStringBufferIsLeftAlone() throws Exception {
+        byte[] original = classBytes(TestsForABuffer.class);
+        assertSame(original, new LockFreeSseParser().apply(TestsForABuffer.class.getName(), original));
     }
 }

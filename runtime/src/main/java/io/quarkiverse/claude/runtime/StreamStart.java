@@ -24,6 +24,8 @@ final class StreamStart<T> implements MultiSubscriber<T> {
     private final UniEmitter<? super Multi<T>> started;
     private final Function<Throwable, Throwable> lateFailure;
     private final UnicastProcessor<T> events = UnicastProcessor.create();
+    /** What the caller gets: the buffered events, and a caller that stops reading stops the attempt. */
+    private final Multi<T> stream = events.onCancellation().invoke(this::cancel);
     private final AtomicBoolean first = new AtomicBoolean(true);
     private final AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
 
@@ -44,7 +46,6 @@ final class StreamStart<T> implements MultiSubscriber<T> {
                     start.cancel(); // the attempt timed out or was cancelled before any event
                 }
             });
-            start.events.onCancellation().invoke(start::cancel);
             attempt.subscribe().withSubscriber(start);
         });
     }
@@ -62,7 +63,7 @@ final class StreamStart<T> implements MultiSubscriber<T> {
     public void onItem(T event) {
         events.onNext(event);
         if (first.compareAndSet(true, false)) {
-            started.complete(events);
+            started.complete(stream);
         }
     }
 
@@ -79,7 +80,7 @@ final class StreamStart<T> implements MultiSubscriber<T> {
     public void onCompletion() {
         events.onComplete();
         if (first.compareAndSet(true, false)) {
-            started.complete(events);
+            started.complete(stream);
         }
     }
 
