@@ -71,6 +71,22 @@ class StreamingTest extends SimulatorTest {
     }
 
     @Test
+    void closingTheStreamEarlyClosesTheConnection() throws InterruptedException {
+        // a slow generation: one event every 200 ms, a dozen of them
+        simulator.enqueue(Fault.slowStream(Duration.ofMillis(200)));
+        try (Stream<StreamEvent> events = claude.messages()
+                .streamEvents(MessageRequest.of("tell me a long story that I will not finish"))) {
+            assertEquals(2, events.limit(2).count());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (simulator.stats().streamsClosedByClient() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, simulator.stats().streamsClosedByClient(),
+                "the simulator saw the client close the stream before its last event");
+    }
+
+    @Test
     void blockingConveniences() {
         List<String> pieces = new ArrayList<>();
         Message message = claude.messages().stream(MessageRequest.of("one two three"), pieces::add);

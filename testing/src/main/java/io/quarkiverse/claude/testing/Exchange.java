@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,6 +32,7 @@ final class Exchange {
     private final StatsCounter stats;
     private long inputTokens;
     private long outputTokens;
+    private Duration eventInterval = Duration.ZERO;
 
     Exchange(HttpServerRequest request, RecordedRequest recorded, String requestId, RateLimits rateLimits,
             Map<String, String> extraHeaders, StatsCounter stats) {
@@ -43,6 +46,11 @@ final class Exchange {
 
     RecordedRequest request() {
         return recorded;
+    }
+
+    /** Writes the events of a stream one every {@code interval} (zero: all at once). */
+    void eventInterval(Duration interval) {
+        this.eventInterval = interval;
     }
 
     /** The token usage of the answer, for the rate-limit headers. */
@@ -82,10 +90,28 @@ final class Exchange {
         }
         response.putHeader("cache-control", "no-cache");
         response.setChunked(true);
-        for (SseEvent event : events) {
-            response.write(event.wire());
+        if (eventInterval.isZero()) {
+            for (SseEvent event : events) {
+                response.write(event.wire());
+            }
+            response.end();
+        } else {
+            paced(response, events.iterator(), Vertx.currentContext().owner());
         }
-        response.end();
+    }
+
+    /** One event now, the next after {@link #eventInterval}, until the end or until the client closes. */
+    private void paced(HttpServerResponse response, Iterator<SseEvent> events, Vertx vertx) {
+        if (response.closed()) {
+            stats.streamClosedByClient();
+            return;
+        }
+        if (!events.hasNext()) {
+            response.end();
+            return;
+        }
+        response.write(events.next().wire());
+        vertx.setTimer(Math.max(1, eventInterval.toMillis()), id -> paced(response, events, vertx));
     }
 
     /**

@@ -65,6 +65,7 @@ public final class Fault {
     private final JsonNode toolInput;
     private final boolean extraFields;
     private final Duration delay;
+    private final Duration eventInterval;
     private final Map<String, String> headers;
 
     private Fault(Builder b) {
@@ -81,6 +82,7 @@ public final class Fault {
         this.toolInput = b.toolInput;
         this.extraFields = b.extraFields;
         this.delay = b.delay;
+        this.eventInterval = b.eventInterval;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     }
 
@@ -265,6 +267,26 @@ public final class Fault {
         return new Fault(b);
     }
 
+    /**
+     * A slow generation: the normal answer, whose SSE events, for a {@code "stream": true} request, are written one
+     * every {@code interval} instead of all at once (a non-stream answer is not affected). A client that closes the
+     * stream early shows in {@link SimulatorStats#streamsClosedByClient()}.
+     */
+    public static Fault slowStream(Duration interval) {
+        return new Fault(new Builder(Kind.NORMAL)).eventsEvery(interval);
+    }
+
+    /** Writes the SSE events of this fault's stream (if it has one) one every {@code interval}, on a timer. */
+    public Fault eventsEvery(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("Negative interval: " + interval);
+        }
+        Builder b = new Builder(this);
+        b.eventInterval = interval;
+        return new Fault(b);
+    }
+
     // ---------------------------------------------------------------- package-private accessors
 
     Kind kind() {
@@ -318,6 +340,10 @@ public final class Fault {
         return extraFields;
     }
 
+    Duration eventInterval() {
+        return eventInterval;
+    }
+
     Duration delay() {
         return delay;
     }
@@ -346,6 +372,9 @@ public final class Fault {
         }
         if (!delay.isZero()) {
             s.append(" delay=").append(delay);
+        }
+        if (!eventInterval.isZero()) {
+            s.append(" eventsEvery=").append(eventInterval);
         }
         if (!headers.isEmpty()) {
             s.append(" headers=").append(headers);
@@ -381,6 +410,7 @@ public final class Fault {
         private JsonNode toolInput;
         private boolean extraFields;
         private Duration delay = Duration.ZERO;
+        private Duration eventInterval = Duration.ZERO;
         private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder(Kind kind) {
@@ -401,6 +431,7 @@ public final class Fault {
             this.toolInput = f.toolInput;
             this.extraFields = f.extraFields;
             this.delay = f.delay;
+            this.eventInterval = f.eventInterval;
             this.headers.putAll(f.headers);
         }
     }

@@ -120,6 +120,9 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
         RecordedRequest recorded = record(request, body);
         log.add(recorded);
         Exchange ex = new Exchange(request, recorded, ids.requestId(), rateLimits, extraHeaders, stats);
+        if (fault != null) {
+            ex.eventInterval(fault.eventInterval());
+        }
         Runnable answer = () -> {
             if (fault == null || fault.kind() == Fault.Kind.NORMAL) {
                 api.answer(request, ex, tooLarge, fault != null && fault.extraFields());

@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.testing;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +14,10 @@ import java.util.TreeMap;
  * @param byStatus answers per HTTP status, in ascending status order
  * @param dropped connections closed without an answer ({@link Fault#dropConnection()}, scenarios' drops)
  * @param total every answer and every dropped connection
+ * @param streamsClosedByClient SSE answers whose connection the client closed before their last event (a client that
+ *        stopped reading; seen with {@link Fault#slowStream(Duration)}, where the events take time)
  */
-public record SimulatorStats(Map<Integer, Long> byStatus, long dropped, long total) {
+public record SimulatorStats(Map<Integer, Long> byStatus, long dropped, long total, long streamsClosedByClient) {
 
     public SimulatorStats {
         byStatus = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(byStatus, "byStatus")));

@@ -8,6 +8,7 @@ final class StatsCounter {
 
     private final Map<Integer, Long> byStatus = new TreeMap<>();
     private long dropped;
+    private long streamsClosedByClient;
 
     synchronized void answered(int status) {
         byStatus.merge(status, 1L, Long::sum);
@@ -17,16 +18,21 @@ final class StatsCounter {
         dropped++;
     }
 
+    synchronized void streamClosedByClient() {
+        streamsClosedByClient++;
+    }
+
     synchronized SimulatorStats snapshot() {
         long total = dropped;
         for (long n : byStatus.values()) {
             total += n;
         }
-        return new SimulatorStats(byStatus, dropped, total);
+        return new SimulatorStats(byStatus, dropped, total, streamsClosedByClient);
     }
 
     synchronized void clear() {
         byStatus.clear();
         dropped = 0;
+        streamsClosedByClient = 0;
     }
 }

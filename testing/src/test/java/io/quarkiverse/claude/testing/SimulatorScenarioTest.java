@@ -353,7 +353,7 @@ class SimulatorScenarioTest {
 
     @Test
     void statsCountEveryAnswerAndResetClearsThem() throws Exception {
-        assertEquals(new SimulatorStats(Map.of(), 0, 0), running.sim().stats());
+        assertEquals(new SimulatorStats(Map.of(), 0, 0, 0), running.sim().stats());
         running.sim().enqueue(Fault.overloaded(), Fault.dropConnection());
         running.http().post("/v1/messages", MESSAGE);
         assertEquals(DROPPED, status());

@@ -78,4 +78,21 @@ class SimulatorStreamTest {
 
         SimulatorApiTest.assertError(r, 404, "not_found_error", "model: claude-nope");
     }
+
+    @Test
+    void aSlowStreamSpacesItsEventsAndTheSameAnswerArrives() throws Exception {
+        String request = Http.streamedMessage("claude-sonnet-5-5", 100, "hello brave new world");
+        List<Http.Event> fast = Http.events(running.http().post("/v1/messages", request).body());
+        running.sim().enqueue(Fault.slowStream(java.time.Duration.ofMillis(30)));
+
+        long start = System.nanoTime();
+        HttpResponse<String> slow = running.http().post("/v1/messages", request);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(200, slow.statusCode());
+        List<Http.Event> events = Http.events(slow.body());
+        assertEquals(Http.names(fast), Http.names(events), "the same events, only slower");
+        assertTrue(tookMs >= (events.size() - 1) * 30 * 8 / 10, "11 events 30 ms apart took only " + tookMs + " ms");
+        assertEquals(0, running.sim().stats().streamsClosedByClient(), "a stream read to its end was not cut short");
+    }
 }
