@@ -71,6 +71,9 @@ final class StreamDecoding extends AbstractMultiOperator<SseEvent<?>, StreamEven
 
         @Override
         public void onCompletion() {
+            if (isDone()) {
+                return; // cancelled by the caller or already failed: nothing to check, nobody to tell
+            }
             try {
                 decoder.checkComplete();
             } catch (Throwable incomplete) {
