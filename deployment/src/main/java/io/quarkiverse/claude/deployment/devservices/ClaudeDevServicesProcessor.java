@@ -1,12 +1,11 @@
 package io.quarkiverse.claude.deployment.devservices;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -16,8 +15,10 @@ import io.quarkiverse.claude.runtime.config.ClaudeDevServicesBuildTimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
+import io.quarkiverse.claude.testing.SimulatorOptions;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CuratedApplicationShutdownBuildItem;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -27,6 +28,12 @@ import io.smallrye.config.Expressions;
 /**
  * Dev Services for Claude: in dev and test mode, with no key and no base URL configured, the bundled simulator starts
  * and the default client talks to it. Production never does this.
+ * <p>
+ * The simulator runs in the build's JVM, needs no container, and so uses none of Quarkus's container Dev Services
+ * machinery (which would probe for Docker): it is started here, kept across dev mode's restarts while its scenario
+ * stays the same, and closed with the application. Its URL and key reach the application as configuration defaults;
+ * a key configured as {@code ${SOME_VARIABLE}} with no such variable gets the simulator's key as that variable's
+ * default, so that the expression expands.
  */
 class ClaudeDevServicesProcessor {
 
@@ -34,16 +41,24 @@ class ClaudeDevServicesProcessor {
 
     static final String FEATURE = "claude";
     static final String ENV_KEY = "ANTHROPIC_API_KEY";
+    /** A whole value that is one variable, such as {@code ${ANTHROPIC_API_KEY}}. */
+    private static final Pattern ONE_VARIABLE = Pattern.compile("\\$\\{([^:}$]+)}");
+
+    // guarded by the class: the simulator of the last build and the scenario it runs
+    private static ClaudeSimulator simulator;
+    private static Scenario running;
 
     @BuildStep(onlyIfNot = IsNormal.class, onlyIf = DevServicesConfig.Enabled.class)
-    DevServicesResultBuildItem startSimulator(ClaudeDevServicesBuildTimeConfig config, ClaudeClientNamesBuildItem clients) {
+    DevServicesResultBuildItem startSimulator(ClaudeDevServicesBuildTimeConfig config, ClaudeClientNamesBuildItem clients,
+            CuratedApplicationShutdownBuildItem shutdown) {
         if (!config.enabled()) {
             LOG.debug("Not starting Dev Services for Claude: quarkus.claude.devservices.enabled=false");
+            stop();
             return null;
         }
-        Map<String, Function<SimulatorDevService, String>> providers = new LinkedHashMap<>();
-        Set<String> overriding = new HashSet<>();
         List<String> served = new ArrayList<>();
+        List<String> keysToDefault = new ArrayList<>();
+        List<String> variablesToDefault = new ArrayList<>();
         for (String client : clients.names()) {
             String apiKey = ClaudeRuntimeConfig.property(client, "api-key");
             String baseUrl = ClaudeRuntimeConfig.property(client, "base-url");
@@ -51,31 +66,59 @@ class ClaudeDevServicesProcessor {
             if (defaultWithEnvKey || isSet(apiKey) || isSet(baseUrl)) {
                 continue; // this client is configured for a real endpoint
             }
-            providers.put(baseUrl, SimulatorDevService::baseUrl);
-            providers.put(apiKey, service -> ClaudeSimulator.DEFAULT_API_KEY);
-            if (isUnexpandable(apiKey)) {
-                // quarkus.claude.api-key=${ANTHROPIC_API_KEY} with no such variable: the simulator's key must win over
-                // application.properties, or the expression fails to expand at startup
-                overriding.add(apiKey);
+            String raw = rawValue(apiKey);
+            if (raw == null || raw.isBlank()) {
+                keysToDefault.add(apiKey);
+            } else {
+                Matcher variable = ONE_VARIABLE.matcher(raw.trim());
+                if (!variable.matches()) {
+                    LOG.warnf("Dev Services for Claude leave the %s alone: %s=%s gives no key, and it is not a"
+                            + " single ${VARIABLE} whose default the simulator's key could be. Set the key, or"
+                            + " quarkus.claude.devservices.enabled=false.", describe(client), apiKey, raw);
+                    continue;
+                }
+                variablesToDefault.add(variable.group(1));
             }
             served.add(client);
         }
         if (served.isEmpty()) {
             LOG.debug("Not starting Dev Services for Claude: every client has a key or a base URL");
+            stop();
             return null;
         }
         Scenario scenario = scenario(config);
-        return DevServicesResultBuildItem.<SimulatorDevService> owned()
-                .feature(FEATURE)
-                .serviceName("claude-simulator")
-                .serviceConfig(scenario + " " + served)
-                .startable(() -> new SimulatorDevService(scenario))
-                .postStartHook(service -> LOG.infof("Dev Services for Claude started the Claude simulator at %s"
-                        + " (scenario: %s) for the clients %s. Set ANTHROPIC_API_KEY (or quarkus.claude.api-key) to"
-                        + " use the real API.", service.baseUrl(), service.scenario(), served))
-                .configProvider(providers)
-                .highPriorityConfig(overriding)
-                .build();
+        String baseUrl = simulatorFor(scenario, served, shutdown);
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (String client : served) {
+            defaults.put(ClaudeRuntimeConfig.property(client, "base-url"), baseUrl);
+        }
+        keysToDefault.forEach(key -> defaults.put(key, ClaudeSimulator.DEFAULT_API_KEY));
+        variablesToDefault.forEach(variable -> defaults.put(variable, ClaudeSimulator.DEFAULT_API_KEY));
+        return new DevServicesResultBuildItem(FEATURE, "Claude simulator at " + baseUrl + " (" + scenario + ")", null,
+                defaults);
+    }
+
+    /** @return the URL of a simulator running {@code scenario}: the one already running, or a new one */
+    private static synchronized String simulatorFor(Scenario scenario, List<String> served,
+            CuratedApplicationShutdownBuildItem shutdown) {
+        if (simulator == null || !scenario.equals(running)) {
+            stop();
+            simulator = ClaudeSimulator.start(SimulatorOptions.defaults().scenario(scenario));
+            running = scenario;
+            shutdown.addCloseTask(ClaudeDevServicesProcessor::stop, true);
+            LOG.infof("Dev Services for Claude started the Claude simulator at %s (scenario: %s) for the clients %s."
+                    + " Set ANTHROPIC_API_KEY (or quarkus.claude.api-key) to use the real API.", simulator.baseUrl(),
+                    scenario, served);
+        }
+        return simulator.baseUrl();
+    }
+
+    private static synchronized void stop() {
+        if (simulator != null) {
+            simulator.close();
+            simulator = null;
+            running = null;
+        }
     }
 
     /**
@@ -90,11 +133,13 @@ class ClaudeDevServicesProcessor {
         }
     }
 
-    /** @return whether the property is set to an expression that gives no value yet */
-    private static boolean isUnexpandable(String property) {
-        String raw = Expressions.withoutExpansion(
-                () -> ConfigProvider.getConfig().getConfigValue(property).getValue());
-        return raw != null && raw.contains("${") && !isSet(property);
+    private static String describe(String client) {
+        return ClaudeRuntimeConfig.isDefault(client) ? "default client" : "client \"" + client + "\"";
+    }
+
+    /** @return the property's value as written, expressions not expanded; {@code null} when it is not set */
+    private static String rawValue(String property) {
+        return Expressions.withoutExpansion(() -> ConfigProvider.getConfig().getConfigValue(property).getValue());
     }
 
     /** The named scenario, or, when any finer setting is given, exactly those faults. */
