@@ -17,13 +17,9 @@ final class ApiKeys {
 
     static String missingKeyMessage(String clientName) {
         String property = ClaudeRuntimeConfig.property(clientName, "api-key");
-        return "No API key for the " + describe(clientName) + ": set " + property + " (for example " + property
+        return "No API key for the " + ClaudeRuntimeConfig.describe(clientName) + ": set " + property + " (for example " + property
                 + "=${ANTHROPIC_API_KEY}) or the ANTHROPIC_API_KEY environment variable."
                 + " Get a key at https://console.anthropic.com/settings/keys.";
-    }
-
-    static String describe(String clientName) {
-        return ClaudeRuntimeConfig.isDefault(clientName) ? "default Claude client" : "Claude client \"" + clientName + "\"";
     }
 
 }

@@ -90,7 +90,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         if (client == null) {
             // Unlike a named client, a missing default client has all defaults: the map holds it anyway.
             throw new io.quarkus.runtime.configuration.ConfigurationException(
-                    "No configuration for the " + ApiKeys.describe(name) + ": set at least "
+                    "No configuration for the " + ClaudeRuntimeConfig.describe(name) + ": set at least "
                             + ClaudeRuntimeConfig.property(name, "api-key"));
         }
         return client;

@@ -25,7 +25,7 @@ final class StartupChecks {
         if (!ApiKeyShape.looksLikeClaudeKey(apiKey)) {
             LOG.warnf("The API key of the %s (%s) does not look like a Claude API key: Claude keys start with %s."
                     + " Check that %s holds the key from https://console.anthropic.com/settings/keys.",
-                    ApiKeys.describe(name), ClaudeRuntimeConfig.property(name, "api-key"), ApiKeyShape.PREFIX,
+                    ClaudeRuntimeConfig.describe(name), ClaudeRuntimeConfig.property(name, "api-key"), ApiKeyShape.PREFIX,
                     ClaudeRuntimeConfig.property(name, "api-key"));
         }
     }
@@ -44,13 +44,13 @@ final class StartupChecks {
                         + modelProperty + ", or remove " + verifyProperty));
         try {
             client.models().retrieve(model);
-            LOG.debugf("The %s reached the API and may use %s", ApiKeys.describe(name), model);
+            LOG.debugf("The %s reached the API and may use %s", ClaudeRuntimeConfig.describe(name), model);
         } catch (AuthenticationException e) {
-            throw new ConfigurationException(verifyProperty + ": the API refused the key of the " + ApiKeys.describe(name)
+            throw new ConfigurationException(verifyProperty + ": the API refused the key of the " + ClaudeRuntimeConfig.describe(name)
                     + " (" + e.status() + " " + e.errorType() + "). Set a valid key in " + ClaudeRuntimeConfig.property(name, "api-key")
                     + " or the ANTHROPIC_API_KEY environment variable.", e);
         } catch (PermissionException e) {
-            throw new ConfigurationException(verifyProperty + ": the key of the " + ApiKeys.describe(name)
+            throw new ConfigurationException(verifyProperty + ": the key of the " + ClaudeRuntimeConfig.describe(name)
                     + " may not use " + modelProperty + "=" + model + " (" + e.status() + " " + e.errorType()
                     + "). Use a key with access to the model, or another model.", e);
         } catch (NotFoundException e) {
@@ -58,7 +58,7 @@ final class StartupChecks {
                     + " is unknown to the API or not available to this key (" + e.status() + " " + e.errorType()
                     + "). Fix the model id; GET /v1/models lists the models the key may use.", e);
         } catch (ClaudeException e) {
-            LOG.warnf("%s: could not verify the %s at startup, going on: %s", verifyProperty, ApiKeys.describe(name),
+            LOG.warnf("%s: could not verify the %s at startup, going on: %s", verifyProperty, ClaudeRuntimeConfig.describe(name),
                     e.getMessage());
         }
     }

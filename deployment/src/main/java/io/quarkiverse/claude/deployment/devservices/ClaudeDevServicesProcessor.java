@@ -74,7 +74,7 @@ class ClaudeDevServicesProcessor {
                 if (!variable.matches()) {
                     LOG.warnf("Dev Services for Claude leave the %s alone: %s=%s gives no key, and it is not a"
                             + " single ${VARIABLE} whose default the simulator's key could be. Set the key, or"
-                            + " quarkus.claude.devservices.enabled=false.", describe(client), apiKey, raw);
+                            + " quarkus.claude.devservices.enabled=false.", ClaudeRuntimeConfig.describe(client), apiKey, raw);
                     continue;
                 }
                 variablesToDefault.add(variable.group(1));
@@ -131,10 +131,6 @@ class ClaudeDevServicesProcessor {
         } catch (RuntimeException unexpandable) {
             return false;
         }
-    }
-
-    private static String describe(String client) {
-        return ClaudeRuntimeConfig.isDefault(client) ? "default client" : "client \"" + client + "\"";
     }
 
     /** @return the property's value as written, expressions not expanded; {@code null} when it is not set */

@@ -62,6 +62,11 @@ public interface ClaudeRuntimeConfig {
         return DEFAULT_CLIENT_NAME.equals(clientName);
     }
 
+    /** @return how messages name a client: {@code default Claude client} or {@code Claude client "name"} */
+    static String describe(String clientName) {
+        return isDefault(clientName) ? "default Claude client" : "Claude client \"" + clientName + "\"";
+    }
+
     /** @return the full name of a client's property, e.g. {@code quarkus.claude."summaries".api-key} */
     static String property(String clientName, String key) {
         return isDefault(clientName) ? "quarkus.claude." + key : "quarkus.claude.\"" + clientName + "\"." + key;
