@@ -258,12 +258,8 @@ public final class Fault {
 
     /** Waits {@code d} before answering with this fault (on a timer, the event loop is never blocked). */
     public Fault delayed(Duration d) {
-        Objects.requireNonNull(d, "d");
-        if (d.isNegative()) {
-            throw new IllegalArgumentException("Negative delay: " + d);
-        }
         Builder b = new Builder(this);
-        b.delay = d;
+        b.delay = nonNegative(d, "delay");
         return new Fault(b);
     }
 
@@ -278,12 +274,8 @@ public final class Fault {
 
     /** Writes the SSE events of this fault's stream (if it has one) one every {@code interval}, on a timer. */
     public Fault eventsEvery(Duration interval) {
-        Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("Negative interval: " + interval);
-        }
         Builder b = new Builder(this);
-        b.eventInterval = interval;
+        b.eventInterval = nonNegative(interval, "interval");
         return new Fault(b);
     }
 
@@ -380,6 +372,14 @@ public final class Fault {
             s.append(" headers=").append(headers);
         }
         return s.append(']').toString();
+    }
+
+    private static Duration nonNegative(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("Negative " + what + ": " + d);
+        }
+        return d;
     }
 
     private static void checkStatus(int status) {
