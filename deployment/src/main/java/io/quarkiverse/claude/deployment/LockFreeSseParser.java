@@ -27,6 +27,7 @@ final class LockFreeSseParser implements BiFunction<String, byte[], byte[]> {
     private static final Logger LOG = Logger.getLogger(LockFreeSseParser.class);
     private static final String BUFFER = "java/lang/StringBuffer";
     private static final String BUILDER = "java/lang/StringBuilder";
+    private static final String BUFFER_DESCRIPTOR = "L" + BUFFER + ";";
 
     @Override
     public byte[] apply(String className, byte[] bytes) {
@@ -46,7 +47,7 @@ final class LockFreeSseParser implements BiFunction<String, byte[], byte[]> {
     }
 
     private static boolean mentionsBuffer(String descriptor) {
-        return descriptor != null && descriptor.contains("L" + BUFFER + ";");
+        return descriptor != null && descriptor.contains(BUFFER_DESCRIPTOR);
     }
 
     /** Finds whether the class uses StringBuffer, and the first place where one crosses the class's boundary. */
@@ -127,7 +128,7 @@ final class LockFreeSseParser implements BiFunction<String, byte[], byte[]> {
 
                 @Override
                 public void visitLdcInsn(Object constant) {
-                    if (constant instanceof Type type && type.getDescriptor().equals("L" + BUFFER + ";")) {
+                    if (constant instanceof Type type && type.getDescriptor().equals(BUFFER_DESCRIPTOR)) {
                         shared("the class literal StringBuffer.class");
                     }
                 }
