@@ -122,6 +122,10 @@ public final class ClaudeSimulator implements AutoCloseable {
                 ids, clock, new FaultResponder(answers), api, scenario, budget, stats);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(o.port()))
                 .requestHandler(handler)
+                .connectionHandler(connection -> {
+                    stats.connectionOpened();
+                    connection.closeHandler(ignored -> stats.connectionClosed());
+                })
                 .exceptionHandler(ignored -> {
                     // connections reset by clients (or by Fault.dropConnection) are business as usual here
                 });
@@ -187,7 +191,10 @@ public final class ClaudeSimulator implements AutoCloseable {
         return this;
     }
 
-    /** What the simulator answered since it started or since the last {@link #reset()}, per HTTP status. */
+    /**
+     * What the simulator answered since it started or since the last {@link #reset()}, per HTTP status, and its
+     * connections (see {@link SimulatorStats}).
+     */
     public SimulatorStats stats() {
         return stats.snapshot();
     }
@@ -221,7 +228,7 @@ public final class ClaudeSimulator implements AutoCloseable {
 
     /**
      * Forgets the queued faults, the always-fault, the recorded requests, the Message Batches (in progress or not), the
-     * prompt cache and the {@link #stats()}; and goes back to the start's {@link Scenario} (its draws starting over
+     * prompt cache and the {@link #stats()} (but {@link SimulatorStats#openConnections()}, which is not a total); and goes back to the start's {@link Scenario} (its draws starting over
      * from its seed) and request budget (a whole one, with the start's limit), e.g. between tests.
      */
     public ClaudeSimulator reset() {

@@ -46,7 +46,23 @@ public final class Fault {
         /** A 200 SSE stream cut after some deltas, optionally followed by an {@code error} event. */
         BROKEN_STREAM,
         /** A 200 answer whose content is one tool_use block. */
-        TOOL_USE
+        TOOL_USE,
+        /** The regular answer as non-streamed JSON, even for a {@code "stream": true} request. */
+        PLAIN_JSON,
+        /** A huge 200 JSON message, written with backpressure. */
+        LARGE_BODY,
+        /** Close the connection with a TCP RST once the request is read. */
+        RESET,
+        /** A 200 head and part of the body (or of the stream), then a TCP RST. */
+        RESET_DURING_BODY,
+        /** The regular answer, one byte of its body every interval. */
+        DRIP,
+        /** A 200 head (and for a stream, optionally message_start), then nothing, held open. */
+        STALL,
+        /** The regular stream, with lines an SSE parser must ignore between its events. */
+        GARBAGE_SSE,
+        /** The regular stream with one content_block_delta whose data is not valid JSON. */
+        CORRUPT_EVENT
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
@@ -66,6 +82,10 @@ public final class Fault {
     private final boolean extraFields;
     private final Duration delay;
     private final Duration eventInterval;
+    private final long bodyBytes;
+    private final boolean contentLength;
+    private final Duration byteInterval;
+    private final boolean afterFirstEvent;
     private final Map<String, String> headers;
 
     private Fault(Builder b) {
@@ -83,6 +103,10 @@ public final class Fault {
         this.extraFields = b.extraFields;
         this.delay = b.delay;
         this.eventInterval = b.eventInterval;
+        this.bodyBytes = b.bodyBytes;
+        this.contentLength = b.contentLength;
+        this.byteInterval = b.byteInterval;
+        this.afterFirstEvent = b.afterFirstEvent;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     }
 
@@ -137,22 +161,159 @@ public final class Fault {
         return new Fault(b);
     }
 
-    /** An HTML page with the given status, as an HTTP proxy or load balancer sends it (no JSON, no request id in the body). */
-    public static Fault html(int status, String html) {
+    /**
+     * An answer with the given status, {@code content-type} and body, sent as they are with a {@code content-length}
+     * (plus the headers every answer has: {@code request-id} and the rate-limit headers). What a broken gateway sends:
+     * a 200 with malformed JSON, an empty 200, an HTML 200, a JSON array or {@code {}} where a message is expected...
+     *
+     * @param status any HTTP status (100..999)
+     * @param contentType the {@code content-type} header, or null for none
+     * @param body the body, sent in UTF-8
+     */
+    public static Fault body(int status, String contentType, String body) {
         checkStatus(status);
         Builder b = new Builder(Kind.RAW);
         b.status = status;
-        b.contentType = "text/html; charset=utf-8";
-        b.rawBody = Objects.requireNonNull(html, "html");
+        b.contentType = contentType;
+        b.rawBody = Objects.requireNonNull(body, "body");
         return new Fault(b);
     }
 
-    /** An answer with the given status and an empty body, e.g. an empty 503 from a proxy. */
+    /**
+     * An HTML page with the given status, as an HTTP proxy or load balancer sends it (no JSON, no request id in the
+     * body): {@code body(status, "text/html; charset=utf-8", html)}.
+     */
+    public static Fault html(int status, String html) {
+        return body(status, "text/html; charset=utf-8", Objects.requireNonNull(html, "html"));
+    }
+
+    /**
+     * An answer with the given status, no {@code content-type} and an empty body ({@code content-length: 0}), e.g. an
+     * empty 503 from a proxy: {@code body(status, null, "")}.
+     */
     public static Fault emptyBody(int status) {
-        checkStatus(status);
-        Builder b = new Builder(Kind.RAW);
-        b.status = status;
-        b.rawBody = "";
+        return body(status, null, "");
+    }
+
+    /**
+     * A redirect, as a misconfigured proxy or base URL gets it: the given 3xx status, a {@code location} header, and a
+     * short HTML body ({@code text/html; charset=utf-8}) linking to the location.
+     *
+     * @param status 300..399
+     * @param location the {@code location} header, e.g. {@code https://example.com/v1/messages}
+     */
+    public static Fault redirect(int status, String location) {
+        if (status < 300 || status > 399) {
+            throw new IllegalArgumentException("Not a redirect status: " + status);
+        }
+        Objects.requireNonNull(location, "location");
+        String escaped = location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        return html(status, "<html><body>Moved to <a href=\"" + escaped + "\">" + escaped + "</a></body></html>")
+                .header("location", location);
+    }
+
+    /**
+     * The regular answer ({@code "Echo: ..."}) as the non-streamed JSON message, status 200,
+     * {@code content-type: application/json}, also when the request asked {@code "stream": true}: a gateway that
+     * ignores streaming.
+     */
+    public static Fault plainJsonAnswer() {
+        return new Fault(new Builder(Kind.PLAIN_JSON));
+    }
+
+    /**
+     * A huge 200 {@code application/json} answer of exactly {@code bytes} bytes, chunked (no {@code content-length};
+     * see {@link #withContentLength()}): a message
+     * {@code {"id":"msg_big","type":"message","role":"assistant","content":[{"type":"text","text":"xxx...xxx"}],...}}
+     * whose text is padded with {@code x} to the size, valid JSON when read to its end. It is written in chunks as the
+     * connection takes them (never built in memory), and no longer once the client closes the connection;
+     * {@link SimulatorStats#bodyBytesWritten()} tells how much was written.
+     *
+     * @param bytes the body size, at least 208 (the message without padding)
+     */
+    public static Fault largeBody(long bytes) {
+        if (bytes < Exchange.LARGE_BODY_MIN_BYTES) {
+            throw new IllegalArgumentException(
+                    "A large body has at least " + Exchange.LARGE_BODY_MIN_BYTES + " bytes: " + bytes);
+        }
+        Builder b = new Builder(Kind.LARGE_BODY);
+        b.bodyBytes = bytes;
+        return new Fault(b);
+    }
+
+    /**
+     * Closes the TCP connection with a reset (RST, by {@code SO_LINGER} 0) once the request is read, without any
+     * answer; a client sees "connection reset" rather than an end of stream. Counts in {@link SimulatorStats#dropped()}.
+     */
+    public static Fault reset() {
+        return new Fault(new Builder(Kind.RESET));
+    }
+
+    /**
+     * A reset in the middle of the answer. For a non-stream request: the 200 head ({@code application/json}, the
+     * {@code content-length} of the whole regular answer) and the first half of the body, then a TCP reset (RST). For a
+     * {@code "stream": true} request: the 200 SSE head and the stream up to its first {@code content_block_delta}
+     * ({@code message_start}, {@code content_block_start}, {@code ping}, one delta), then a reset. Counts in
+     * {@link SimulatorStats#dropped()}, not as a 200.
+     */
+    public static Fault resetDuringBody() {
+        return new Fault(new Builder(Kind.RESET_DURING_BODY));
+    }
+
+    /**
+     * A body slower than a client's timeout: the 200 head at once, then the regular answer's body one byte every
+     * {@code interval} (on a timer), until its end or until the client closes the connection. A non-stream request
+     * gets the JSON message ({@code content-length} of the whole body); a {@code "stream": true} request gets the SSE
+     * stream (chunked, one byte per chunk; a client that closes early shows in
+     * {@link SimulatorStats#streamsClosedByClient()}).
+     */
+    public static Fault drip(Duration interval) {
+        Builder b = new Builder(Kind.DRIP);
+        b.byteInterval = nonNegative(interval, "interval");
+        return new Fault(b);
+    }
+
+    /**
+     * A stream that never starts: for a {@code "stream": true} request, the 200 {@code text/event-stream} head and
+     * then nothing, the connection held open until the client closes it (which counts in
+     * {@link SimulatorStats#streamsClosedByClient()}). For a non-stream request, the 200 JSON head (with the
+     * {@code content-length} of the regular answer) and no body, held open the same way.
+     */
+    public static Fault stallBeforeFirstEvent() {
+        return new Fault(new Builder(Kind.STALL));
+    }
+
+    /**
+     * A stream that stalls after its start: as {@link #stallBeforeFirstEvent()}, but a stream gets its
+     * {@code message_start} event before the silence.
+     */
+    public static Fault stallAfterFirstEvent() {
+        Builder b = new Builder(Kind.STALL);
+        b.afterFirstEvent = true;
+        return new Fault(b);
+    }
+
+    /**
+     * The regular stream, complete with {@code message_stop} and the same text, with what an SSE parser must ignore
+     * between and inside its events: comment lines ({@code : keep-alive}), an event of only a comment, unknown fields
+     * ({@code foo: bar}), {@code retry: 1000}, {@code id: 7}, and extra blank lines. For a non-stream request, the
+     * regular JSON answer.
+     */
+    public static Fault garbageSseLines() {
+        return new Fault(new Builder(Kind.GARBAGE_SSE));
+    }
+
+    /**
+     * A stream with one corrupt event: after {@code afterDeltas} {@code content_block_delta} events, the next one is
+     * an {@code event: content_block_delta} whose {@code data:} is its JSON cut in the middle of the text (not valid
+     * JSON; when the answer has fewer deltas, the corrupt one follows the last); the stream then goes on normally to
+     * {@code message_stop}, so a client that skips the bad event ends "successfully" with text missing. For a
+     * non-stream request: a 200 {@code application/json} whose body is the first half of the regular message, with
+     * the {@code content-length} of what is sent (a clean but malformed answer).
+     */
+    public static Fault corruptEvent(int afterDeltas) {
+        Builder b = new Builder(Kind.CORRUPT_EVENT);
+        b.afterDeltas = checkDeltas(afterDeltas);
         return new Fault(b);
     }
 
@@ -256,6 +417,20 @@ public final class Fault {
         return new Fault(b);
     }
 
+    /**
+     * For a {@link #largeBody(long)}: sends {@code content-length: <bytes>} instead of a chunked body.
+     *
+     * @throws IllegalStateException for any other fault
+     */
+    public Fault withContentLength() {
+        if (kind != Kind.LARGE_BODY) {
+            throw new IllegalStateException("Only a large body takes a content-length: " + this);
+        }
+        Builder b = new Builder(this);
+        b.contentLength = true;
+        return new Fault(b);
+    }
+
     /** Waits {@code d} before answering with this fault (on a timer, the event loop is never blocked). */
     public Fault delayed(Duration d) {
         Builder b = new Builder(this);
@@ -340,6 +515,26 @@ public final class Fault {
         return delay;
     }
 
+    /** The size of a {@link Kind#LARGE_BODY}. */
+    long bodyBytes() {
+        return bodyBytes;
+    }
+
+    /** Whether a {@link Kind#LARGE_BODY} has a content-length (else it is chunked). */
+    boolean contentLength() {
+        return contentLength;
+    }
+
+    /** The pace of a {@link Kind#DRIP}. */
+    Duration byteInterval() {
+        return byteInterval;
+    }
+
+    /** Whether a {@link Kind#STALL}ed stream sends its message_start first. */
+    boolean afterFirstEvent() {
+        return afterFirstEvent;
+    }
+
     Map<String, String> headers() {
         return headers;
     }
@@ -353,8 +548,20 @@ public final class Fault {
         if (errorType != null) {
             s.append(' ').append(errorType);
         }
-        if (kind == Kind.BROKEN_STREAM) {
+        if (kind == Kind.BROKEN_STREAM || kind == Kind.CORRUPT_EVENT) {
             s.append(" afterDeltas=").append(afterDeltas);
+        }
+        if (kind == Kind.RAW) {
+            s.append(" content-type=").append(contentType).append(" body=").append(rawBody.length()).append(" chars");
+        }
+        if (kind == Kind.LARGE_BODY) {
+            s.append(' ').append(bodyBytes).append(" bytes").append(contentLength ? " content-length" : " chunked");
+        }
+        if (kind == Kind.DRIP) {
+            s.append(" byteEvery=").append(byteInterval);
+        }
+        if (kind == Kind.STALL) {
+            s.append(afterFirstEvent ? " afterFirstEvent" : " beforeFirstEvent");
         }
         if (toolName != null) {
             s.append(" tool=").append(toolName);
@@ -411,6 +618,10 @@ public final class Fault {
         private boolean extraFields;
         private Duration delay = Duration.ZERO;
         private Duration eventInterval = Duration.ZERO;
+        private long bodyBytes;
+        private boolean contentLength;
+        private Duration byteInterval = Duration.ZERO;
+        private boolean afterFirstEvent;
         private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder(Kind kind) {
@@ -432,6 +643,10 @@ public final class Fault {
             this.extraFields = f.extraFields;
             this.delay = f.delay;
             this.eventInterval = f.eventInterval;
+            this.bodyBytes = f.bodyBytes;
+            this.contentLength = f.contentLength;
+            this.byteInterval = f.byteInterval;
+            this.afterFirstEvent = f.afterFirstEvent;
             this.headers.putAll(f.headers);
         }
     }

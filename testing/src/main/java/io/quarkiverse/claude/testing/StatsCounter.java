@@ -9,6 +9,10 @@ final class StatsCounter {
     private final Map<Integer, Long> byStatus = new TreeMap<>();
     private long dropped;
     private long streamsClosedByClient;
+    private long bodyBytesWritten;
+    private long connectionsOpened;
+    /** Not a total: {@link #clear()} leaves it alone. */
+    private long openConnections;
 
     synchronized void answered(int status) {
         byStatus.merge(status, 1L, Long::sum);
@@ -22,17 +26,33 @@ final class StatsCounter {
         streamsClosedByClient++;
     }
 
+    synchronized void bodyBytesWritten(long bytes) {
+        bodyBytesWritten += bytes;
+    }
+
+    synchronized void connectionOpened() {
+        connectionsOpened++;
+        openConnections++;
+    }
+
+    synchronized void connectionClosed() {
+        openConnections--;
+    }
+
     synchronized SimulatorStats snapshot() {
         long total = dropped;
         for (long n : byStatus.values()) {
             total += n;
         }
-        return new SimulatorStats(byStatus, dropped, total, streamsClosedByClient);
+        return new SimulatorStats(byStatus, dropped, total, streamsClosedByClient, bodyBytesWritten, connectionsOpened,
+                openConnections);
     }
 
     synchronized void clear() {
         byStatus.clear();
         dropped = 0;
         streamsClosedByClient = 0;
+        bodyBytesWritten = 0;
+        connectionsOpened = 0;
     }
 }
