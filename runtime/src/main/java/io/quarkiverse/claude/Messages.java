@@ -3,7 +3,6 @@ package io.quarkiverse.claude;
 import java.util.function.Consumer;
 
 import io.quarkiverse.claude.model.Message;
-import io.quarkiverse.claude.model.MessageAccumulator;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TokenCount;
 import io.quarkiverse.claude.model.stream.StreamEvent;
@@ -31,29 +30,20 @@ public interface Messages {
     Multi<StreamEvent> stream(MessageRequest request);
 
     /**
-     * Streams the answer, blocking, handing each piece of text to {@code onText} as it arrives.
+     * Streams the answer, blocking, handing each piece of text to {@code onText} as it arrives, on the calling thread.
+     * When the stream fails, all the text that arrived before the failure has been handed over before the failure is
+     * thrown.
      *
      * @return the complete message, accumulated from the events
      */
-    default Message stream(MessageRequest request, Consumer<String> onText) {
-        MessageAccumulator accumulator = new MessageAccumulator();
-        for (StreamEvent event : stream(request).subscribe().asIterable()) {
-            accumulator.accept(event);
-            String text = event.textOrNull();
-            if (text != null) {
-                onText.accept(text);
-            }
-        }
-        return accumulator.message();
-    }
+    Message stream(MessageRequest request, Consumer<String> onText);
 
     /**
      * Streams the answer as a blocking {@link java.util.stream.Stream} of events. Close it (try-with-resources) to stop
-     * early.
+     * early. When the stream fails, every event that arrived before the failure is handed over before the failure is
+     * thrown.
      */
-    default java.util.stream.Stream<StreamEvent> streamEvents(MessageRequest request) {
-        return stream(request).subscribe().asStream();
-    }
+    java.util.stream.Stream<StreamEvent> streamEvents(MessageRequest request);
 
     /** {@code POST /v1/messages/count_tokens}, with the same request model as {@link #create}. */
     TokenCount countTokens(MessageRequest request);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
+import io.quarkiverse.claude.errors.UnexpectedResponseException.Reason;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
@@ -14,26 +16,49 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.parsetools.RecordParser;
 
 /**
- * Splits the chunks of a batch results file into lines (with Vert.x's {@link RecordParser}) and reads each line as
- * one {@link BatchResult}. Holds at most one unfinished line. One per results download.
+ * Splits the chunks of a batch results file into lines (with Vert.x's {@link RecordParser}, which holds at most one
+ * unfinished line, of at most the client's {@code max-response-size}) and reads each line as one {@link BatchResult}.
+ * A line that is not a result, a line too long, or a file without any line fails with
+ * {@link UnexpectedResponseException}. One per results download.
  */
 final class BatchResultsDecoder {
 
-    // Reads our own annotated types; independent of the application's ObjectMapper customisations.
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerType.JSON;
 
     private final List<BatchResult> ready = new ArrayList<>();
     private final RecordParser lines = RecordParser.newDelimited("\n", this::line);
+    private final long maxBytes;
+    private final String maxBytesProperty;
+    private int read;
+
+    BatchResultsDecoder(long maxBytes, String maxBytesProperty) {
+        this.maxBytes = maxBytes;
+        this.maxBytesProperty = maxBytesProperty;
+        lines.maxRecordSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+    }
 
     /** @return the results completed by this chunk */
     List<BatchResult> decode(byte[] chunk) {
-        lines.handle(Buffer.buffer(chunk));
+        try {
+            lines.handle(Buffer.buffer(chunk));
+        } catch (IllegalStateException tooLong) { // RecordParser's way of saying a line passed maxRecordSize
+            throw failure(Reason.TOO_LARGE, "", "a line of the batch results grew past " + maxBytesProperty + " ("
+                    + maxBytes + " bytes); reading stopped there. Raise " + maxBytesProperty + " if the batch "
+                    + "asked for very long answers.");
+        }
         return drain();
     }
 
-    /** @return the last result, when the file does not end with a newline */
+    /**
+     * @return the last result, when the file does not end with a newline
+     * @throws UnexpectedResponseException when the file held no result at all
+     */
     List<BatchResult> finish() {
         lines.handle(Buffer.buffer("\n"));
+        if (read == 0) {
+            throw failure(Reason.EMPTY, "", "the batch results file is empty; a batch that ended has a result per "
+                    + "request.");
+        }
         return drain();
     }
 
@@ -46,23 +71,31 @@ final class BatchResultsDecoder {
     private void line(Buffer line) {
         String text = line.toString().strip();
         if (!text.isEmpty()) {
+            read++;
             ready.add(read(text));
         }
     }
 
-    static BatchResult read(String line) {
+    private BatchResult read(String line) {
         try {
             JsonNode root = JSON.readTree(line);
-            JsonNode result = root.path("result");
-            String type = result.path("type").asText(null);
+            JsonNode result = root == null ? null : root.get("result");
+            if (result == null || !root.hasNonNull("custom_id") || !result.hasNonNull("type")) {
+                throw failure(Reason.WRONG_SHAPE, line, "a line of the batch results is JSON but not a result "
+                        + "(custom_id, result.type).");
+            }
             Message message = result.has("message") ? JSON.treeToValue(result.get("message"), Message.class) : null;
-            return new BatchResult(root.path("custom_id").asText(null), type, message,
+            return new BatchResult(root.get("custom_id").asText(), result.get("type").asText(), message,
                     result.has("error") ? ApiErrors.toException(
                             ApiErrors.parseEmbedded(errorBody(result.get("error")), false, false)) : null);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A line of the batch results is not JSON: "
-                    + line.substring(0, Math.min(line.length(), 200)), e);
+            throw failure(Reason.NOT_JSON, line, "a line of the batch results is not JSON (" + e.getOriginalMessage()
+                    + "). A proxy or a wrong base URL may have answered in place of the API.");
         }
+    }
+
+    private UnexpectedResponseException failure(Reason reason, String line, String detail) {
+        return new UnexpectedResponseException(reason, 200, null, null, JsonAnswers.excerpt(line), read > 1, detail);
     }
 
     /** The API nests the error body ({@code {"type":"error","error":{…}}}); accept the bare error object too. */

@@ -22,11 +22,13 @@ final class BatchesImpl implements Batches {
     private final ClaudeRestApi api;
     private final ClaudeCalls calls;
     private final MessagesImpl messages;
+    private final JsonAnswers answers;
 
-    BatchesImpl(ClaudeRestApi api, ClaudeCalls calls, MessagesImpl messages) {
+    BatchesImpl(ClaudeRestApi api, ClaudeCalls calls, MessagesImpl messages, JsonAnswers answers) {
         this.api = api;
         this.calls = calls;
         this.messages = messages;
+        this.answers = answers;
     }
 
     @Override
@@ -50,28 +52,36 @@ final class BatchesImpl implements Batches {
         }).toList();
         ClaudeRestApi.BatchCreateBody body = new ClaudeRestApi.BatchCreateBody(complete);
         RequestPreflight.checkSize(body, RequestPreflight.BATCH_MAX_BYTES);
-        return calls.blocking(CallInfo.of("batches.create", null), () -> api.createBatch(body));
+        return calls.blocking(CallInfo.of("batches.create", null), null,
+                () -> answers.read(api.createBatchRaw(body), AnswerType.BATCH));
     }
 
     @Override
     public MessageBatch retrieve(String batchId) {
-        return calls.blocking(CallInfo.of("batches.retrieve", null), () -> api.getBatch(requireId(batchId)));
+        String id = requireId(batchId);
+        return calls.blocking(CallInfo.of("batches.retrieve", null), null,
+                () -> answers.read(api.getBatchRaw(id), AnswerType.BATCH));
     }
 
     @Override
     public BatchPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
-        return calls.blocking(CallInfo.of("batches.list", null), () -> api.listBatches(params.beforeId(), params.afterId(), params.limit()));
+        return calls.blocking(CallInfo.of("batches.list", null), null, () -> answers.read(
+                api.listBatchesRaw(params.beforeId(), params.afterId(), params.limit()), AnswerType.BATCH_PAGE));
     }
 
     @Override
     public MessageBatch cancel(String batchId) {
-        return calls.blocking(CallInfo.of("batches.cancel", null), () -> api.cancelBatch(requireId(batchId)));
+        String id = requireId(batchId);
+        return calls.blocking(CallInfo.of("batches.cancel", null), null,
+                () -> answers.read(api.cancelBatchRaw(id), AnswerType.BATCH));
     }
 
     @Override
     public void delete(String batchId) {
-        calls.blocking(CallInfo.of("batches.delete", null), () -> api.deleteBatch(requireId(batchId)));
+        String id = requireId(batchId);
+        calls.blocking(CallInfo.of("batches.delete", null), null,
+                () -> answers.read(api.deleteBatchRaw(id), AnswerType.DELETED));
     }
 
     @Override
@@ -79,7 +89,7 @@ final class BatchesImpl implements Batches {
         String id = requireId(batchId);
         CallInfo info = CallInfo.batchResults();
         return calls.stream(info, () -> {
-            BatchResultsDecoder decoder = new BatchResultsDecoder();
+            BatchResultsDecoder decoder = new BatchResultsDecoder(answers.maxBytes(), answers.maxBytesProperty());
             return Multi.createBy().concatenating().streams(
                     api.batchResults(id).onItem().transformToIterable(decoder::decode),
                     Multi.createFrom().deferred(() -> Multi.createFrom().iterable(decoder.finish())))

@@ -3,6 +3,7 @@ package io.quarkiverse.claude.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -15,6 +16,8 @@ import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * The retry budget of one call: how many retries each error class has used, the deadline, and the failures seen so
@@ -44,6 +47,56 @@ final class CallBudget {
         return Duration.ofNanos(deadlineNanos - System.nanoTime());
     }
 
+    /** The attempts waiting on {@link #whenCancelled()}: at most the one in flight. */
+    private final List<UniEmitter<?>> waiting = new ArrayList<>(1);
+    private boolean cancelled;
+
+    /**
+     * @return a Uni that fails with a {@link CancellationException} when the caller cancels the call (at once, when it
+     *         has already), and never emits otherwise
+     */
+    <T> Uni<T> whenCancelled() {
+        return Uni.createFrom().emitter(emitter -> {
+            boolean now;
+            synchronized (this) {
+                now = cancelled;
+                if (!now) {
+                    waiting.add(emitter);
+                }
+            }
+            if (now) {
+                emitter.fail(cancelled());
+            } else {
+                emitter.onTermination(() -> {
+                    synchronized (this) {
+                        waiting.remove(emitter);
+                    }
+                });
+            }
+        });
+    }
+
+    synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** The caller cancelled the call: the attempt in flight is failed (and so aborted), and no other one follows. */
+    void cancel() {
+        List<UniEmitter<?>> toFail;
+        synchronized (this) {
+            cancelled = true;
+            toFail = List.copyOf(waiting);
+            waiting.clear();
+        }
+        for (UniEmitter<?> emitter : toFail) {
+            emitter.fail(cancelled());
+        }
+    }
+
+    static CancellationException cancelled() {
+        return new CancellationException("The call was cancelled by its caller");
+    }
+
     /**
      * Records a failed attempt and decides: retry (and after how long) or stop.
      *
@@ -51,6 +104,9 @@ final class CallBudget {
      * @return the exception the attempt throws to the guard
      */
     synchronized AttemptFailure failed(Throwable failure) {
+        if (cancelled) {
+            return new AttemptFailure(this, failure, false, 0); // nobody waits for it: no retry, no WARN
+        }
         AttemptFailure decision = decide(failure);
         attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
                 failure instanceof ClaudeApiException api ? api.status() : 0,

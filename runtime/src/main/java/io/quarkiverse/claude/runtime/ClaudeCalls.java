@@ -235,7 +235,8 @@ public class ClaudeCalls {
     }
 
     /**
-     * A blocking call without a per-attempt timeout of its own (the client's read-timeout still applies).
+     * A blocking call of the application's own code ({@code @ClaudeResilience}), without a per-attempt timeout of its
+     * own.
      *
      * @param info what the call is, for the {@link io.quarkiverse.claude.ClaudeCallEvent}; {@code null} for none
      */
@@ -256,13 +257,13 @@ public class ClaudeCalls {
         }
     }
 
-    /** A blocking call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
+    /** A blocking HTTP call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
     public <T> T blocking(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
         CallBudget budget = new CallBudget(config, limits);
         try {
             T result = guard.get(() -> {
                 throttleBlocking(budget);
-                return attempt(budget, attemptTimeout, call).await().indefinitely();
+                return attempt(budget, attemptTimeout, call, false).await().indefinitely();
             }, ClaudeCalls.<T> anyType());
             return succeeded(info, budget, result);
         } catch (Throwable thrown) {
@@ -270,21 +271,23 @@ public class ClaudeCalls {
         }
     }
 
-    /** An asynchronous call without a per-attempt timeout of its own. */
+    /** An asynchronous call of the application's own code ({@code @ClaudeResilience}). */
     public <T> Uni<T> async(CallInfo info, Supplier<Uni<T>> call) {
         return async(info, null, call);
     }
 
     /**
-     * An asynchronous call whose attempts each get {@code attemptTimeout} (or {@code null} for none). Nothing happens
-     * until it is subscribed; each subscription is a new call with its own budget.
+     * An asynchronous HTTP call whose attempts each get {@code attemptTimeout} (or {@code null} for none). Nothing
+     * happens until it is subscribed; each subscription is a new call with its own budget. Cancelling the subscription
+     * aborts the attempt in flight (its connection is closed, not left to finish) and sends no further attempt.
      */
     public <T> Uni<T> async(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             CallBudget budget = new CallBudget(config, limits);
             return guarded(budget, attemptTimeout, call)
                     .onItem().invoke(result -> succeeded(info, budget, result))
-                    .onFailure().transform(thrown -> failed(info, budget, thrown));
+                    .onFailure().transform(thrown -> failed(info, budget, thrown))
+                    .onCancellation().invoke(budget::cancel);
         });
     }
 
@@ -293,10 +296,10 @@ public class ClaudeCalls {
         Supplier<Uni<T>> attempt = () -> {
             Duration wait = throttleWait(budget);
             if (wait.isZero()) {
-                return attempt(budget, attemptTimeout, call);
+                return attempt(budget, attemptTimeout, call, true);
             }
             return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .onItem().transformToUni(ignored -> attempt(budget, attemptTimeout, call));
+                    .onItem().transformToUni(ignored -> attempt(budget, attemptTimeout, call, true));
         };
         return (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
     }
@@ -318,17 +321,30 @@ public class ClaudeCalls {
         return outcome;
     }
 
-    /** One attempt: the call, cut at its timeout (and at the deadline), its failure typed and judged by the budget. */
-    private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call) {
+    /**
+     * One attempt: the call, cut at its timeout (and at the deadline), its failure typed and judged by the budget. A
+     * cancelled call fails its attempt in flight (which cancels the REST call: its connection is reset), so that the
+     * guard ends the call and frees its bulkhead place; the guard itself does not pass cancellation on.
+     *
+     * @param cancellable whether the caller can cancel the call (an asynchronous one)
+     */
+    private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call,
+            boolean cancellable) {
         Duration remaining = budget.remaining();
         boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
         Duration limit = deadline ? remaining : attemptTimeout;
         if (limit.isNegative() || limit.isZero()) {
             return Uni.createFrom().failure(budget.failed(timeout(config.deadline(), true)));
         }
-        return Uni.createFrom().<T> deferred(call::get)
-                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline))
-                .onFailure().transform(failure -> budget.failed(errors.translate(failure)));
+        if (budget.isCancelled()) {
+            return Uni.createFrom().failure(budget.failed(CallBudget.cancelled())); // cancelled during a backoff wait
+        }
+        Uni<T> attempt = Uni.createFrom().<T> deferred(call::get)
+                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline));
+        if (cancellable) {
+            attempt = Uni.combine().any().of(attempt, budget.<T> whenCancelled());
+        }
+        return attempt.onFailure().transform(failure -> budget.failed(errors.translate(failure)));
     }
 
     private ClaudeTimeoutException timeout(Duration limit, boolean deadline) {
@@ -356,12 +372,16 @@ public class ClaudeCalls {
     /**
      * A stream of events. Until its first event, an attempt is a call like any other: a failure is retried within the
      * call's budget and deadline. Once an event has reached the caller, a failure is surfaced (typed), never retried,
-     * since the caller has seen part of an answer.
+     * since the caller has seen part of an answer. No item for {@code stream-idle-timeout} (before the first event or
+     * between two) fails the stream with a {@link ClaudeTimeoutException} and closes its connection.
      */
     public <T> Multi<T> stream(CallInfo info, Supplier<Multi<T>> call) {
         return Multi.createFrom().deferred(() -> {
             CallBudget budget = new CallBudget(config, limits);
-            return guarded(budget, null, () -> StreamStart.of(call.get(), this::lateStreamFailure))
+            return guarded(budget, null, () -> StreamStart.of(call.get()
+                    .ifNoItem().after(config.streamIdleTimeout()).failWith(this::idleTimeout),
+                    this::lateStreamFailure))
+                    .onCancellation().invoke(budget::cancel)
                     .onFailure().transform(budget::outcome)
                     .onItem().transformToMulti(events -> events)
                     .onTermination().invoke((failure, cancelled) -> {
@@ -370,6 +390,13 @@ public class ClaudeCalls {
                         }
                     });
         });
+    }
+
+    private ClaudeTimeoutException idleTimeout() {
+        Duration idle = config.streamIdleTimeout();
+        return new ClaudeTimeoutException("The streamed answer of the Claude API at " + limits.baseUrl()
+                + " sent nothing for " + idle + " (" + limits.property() + ".stream-idle-timeout); the connection "
+                + "was closed. The API sends ping events while it thinks, so a silent stream has stalled.", idle);
     }
 
     /** A failure of a stream after its first event: typed, logged, and passed on without a retry. */

@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.resteasy.reactive.client.api.LoggingScope;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.rest.AnswerSizeLimit;
 import io.quarkiverse.claude.runtime.rest.ClaudeClientLogger;
 import io.quarkiverse.claude.runtime.rest.ClaudeErrorMapper;
 import io.quarkiverse.claude.runtime.rest.ClaudeHeadersFilter;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
+import io.quarkiverse.claude.runtime.rest.StreamAnswerFilter;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -28,14 +31,26 @@ final class ClaudeClientFactory {
         String apiKey = ApiKeys.require(name, config);
         URI baseUri = baseUri(name, config);
         RateLimitTracker rateLimits = new RateLimitTracker();
+        long maxResponseBytes = config.maxResponseSize().asLongValue();
+        String maxResponseProperty = ClaudeRuntimeConfig.property(name, "max-response-size");
+        String baseUrlProperty = ClaudeRuntimeConfig.property(name, "base-url");
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // never, whatever quarkus.rest-client.follow-redirects says: the key must not go to another address
+                .followRedirects(false)
                 .register(new ClaudeHeadersFilter(apiKey, config.anthropicVersion(), config.betas().orElse(List.of()),
                         UserAgent.VALUE))
                 .register(rateLimits)
-                .register(new ClaudeErrorMapper());
+                .register(new StreamAnswerFilter(baseUrlProperty))
+                .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
+                .register(new ClaudeErrorMapper(baseUrlProperty));
+        if (config.resilience().bulkhead().enabled()) {
+            // a connection for every attempt the bulkhead lets through, so that none waits for the pool instead
+            builder.property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
+                    config.resilience().bulkhead().maxConcurrent());
+        }
         if (config.logRequests() || config.logResponses()) {
             builder.clientLogger(new ClaudeClientLogger(config.logRequests(), config.logResponses(), config.logBodyLimit()))
                     .loggingScope(LoggingScope.REQUEST_RESPONSE)
@@ -47,7 +62,8 @@ final class ClaudeClientFactory {
         if (config.rateLimit().proactive()) {
             calls.throttleOn(rateLimits::latest);
         }
-        return new ClaudeClientImpl(name, rest, rateLimits, calls, config.model().orElse(null), config.maxTokens(),
+        return new ClaudeClientImpl(name, rest, rateLimits, calls,
+                new JsonAnswers(maxResponseBytes, maxResponseProperty, baseUrlProperty), config.model().orElse(null), config.maxTokens(),
                 SamplingDefaults.of(config));
     }
 

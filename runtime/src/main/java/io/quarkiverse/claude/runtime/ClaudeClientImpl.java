@@ -19,16 +19,16 @@ public final class ClaudeClientImpl implements ClaudeClient {
     private final Batches batches;
     private final ClaudeCalls calls;
 
-    ClaudeClientImpl(String name, ClaudeRestApi rest, RateLimitTracker rateLimits, ClaudeCalls calls, String model,
-            int maxTokens, SamplingDefaults sampling) {
+    ClaudeClientImpl(String name, ClaudeRestApi rest, RateLimitTracker rateLimits, ClaudeCalls calls,
+            JsonAnswers answers, String model, int maxTokens, SamplingDefaults sampling) {
         this.name = name;
         this.rest = rest;
         this.rateLimits = rateLimits;
         this.calls = calls;
-        MessagesImpl messages = new MessagesImpl(rest, calls, model, maxTokens, sampling);
+        MessagesImpl messages = new MessagesImpl(rest, calls, answers, model, maxTokens, sampling);
         this.messages = messages;
-        this.models = new ModelsImpl(rest, calls);
-        this.batches = new BatchesImpl(rest, calls, messages);
+        this.models = new ModelsImpl(rest, calls, answers);
+        this.batches = new BatchesImpl(rest, calls, messages, answers);
     }
 
     @Override

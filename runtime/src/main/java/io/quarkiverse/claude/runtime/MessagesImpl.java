@@ -19,11 +19,13 @@ final class MessagesImpl implements Messages {
     private final String defaultModel;
     private final int defaultMaxTokens;
     private final SamplingDefaults sampling;
+    private final JsonAnswers answers;
 
-    MessagesImpl(ClaudeRestApi api, ClaudeCalls calls, String defaultModel, int defaultMaxTokens,
+    MessagesImpl(ClaudeRestApi api, ClaudeCalls calls, JsonAnswers answers, String defaultModel, int defaultMaxTokens,
             SamplingDefaults sampling) {
         this.api = api;
         this.calls = calls;
+        this.answers = answers;
         this.defaultModel = defaultModel;
         this.defaultMaxTokens = defaultMaxTokens;
         this.sampling = sampling;
@@ -34,14 +36,15 @@ final class MessagesImpl implements Messages {
         MessageRequest complete = withDefaults(request);
         RequestPreflight.checkCreate(complete);
         return calls.blocking(CallInfo.of("messages.create", complete.model()), calls.attemptTimeout(complete.maxTokens()),
-                () -> api.createMessageAsync(complete));
+                () -> answers.read(api.createMessageRaw(complete), AnswerType.MESSAGE));
     }
 
     @Override
     public Uni<Message> createAsync(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaults(request)).invoke(RequestPreflight::checkCreate)
                 .chain(complete -> calls.async(CallInfo.of("messages.create", complete.model()),
-                        calls.attemptTimeout(complete.maxTokens()), () -> api.createMessageAsync(complete)));
+                        calls.attemptTimeout(complete.maxTokens()),
+                        () -> answers.read(api.createMessageRaw(complete), AnswerType.MESSAGE)));
     }
 
     @Override
@@ -51,11 +54,19 @@ final class MessagesImpl implements Messages {
                 .onItem().transformToMulti(this::streamChecked);
     }
 
+    @Override
+    public Message stream(MessageRequest request, java.util.function.Consumer<String> onText) {
+        return BlockingStreams.text(stream(request), onText);
+    }
+
+    @Override
+    public java.util.stream.Stream<StreamEvent> streamEvents(MessageRequest request) {
+        return BlockingStreams.events(stream(request));
+    }
+
     private Multi<StreamEvent> streamChecked(MessageRequest complete) {
         CallInfo info = CallInfo.of("messages.stream", complete.model());
-        return calls.stream(info, () -> {
-            return StreamDecoding.of(api.streamMessage(complete), new StreamDecoder(info));
-        });
+        return calls.stream(info, () -> StreamDecoding.of(api.streamMessage(complete), new StreamDecoder(info)));
     }
 
     @Override
@@ -63,14 +74,15 @@ final class MessagesImpl implements Messages {
         MessageRequest complete = withDefaultModel(request);
         RequestPreflight.checkCountTokens(complete);
         return calls.blocking(CallInfo.of("messages.count_tokens", complete.model()), calls.attemptTimeout(null),
-                () -> api.countTokensAsync(complete));
+                () -> answers.read(api.countTokensRaw(complete), AnswerType.TOKEN_COUNT));
     }
 
     @Override
     public Uni<TokenCount> countTokensAsync(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaultModel(request)).invoke(RequestPreflight::checkCountTokens)
                 .chain(complete -> calls.async(CallInfo.of("messages.count_tokens", complete.model()),
-                        calls.attemptTimeout(null), () -> api.countTokensAsync(complete)));
+                        calls.attemptTimeout(null),
+                        () -> answers.read(api.countTokensRaw(complete), AnswerType.TOKEN_COUNT)));
     }
 
     MessageRequest withDefaults(MessageRequest request) {

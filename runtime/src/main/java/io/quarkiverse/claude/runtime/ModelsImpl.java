@@ -13,16 +13,19 @@ final class ModelsImpl implements Models {
 
     private final ClaudeRestApi api;
     private final ClaudeCalls calls;
+    private final JsonAnswers answers;
 
-    ModelsImpl(ClaudeRestApi api, ClaudeCalls calls) {
+    ModelsImpl(ClaudeRestApi api, ClaudeCalls calls, JsonAnswers answers) {
         this.api = api;
         this.calls = calls;
+        this.answers = answers;
     }
 
     @Override
     public ModelPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
-        return calls.blocking(CallInfo.of("models.list", null), () -> api.listModels(params.beforeId(), params.afterId(), params.limit()));
+        return calls.blocking(CallInfo.of("models.list", null), null, () -> answers.read(
+                api.listModelsRaw(params.beforeId(), params.afterId(), params.limit()), AnswerType.MODEL_PAGE));
     }
 
     @Override
@@ -30,6 +33,7 @@ final class ModelsImpl implements Models {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("modelId must not be blank");
         }
-        return calls.blocking(CallInfo.of("models.retrieve", modelId), () -> api.getModel(modelId));
+        return calls.blocking(CallInfo.of("models.retrieve", modelId), null,
+                () -> answers.read(api.getModelRaw(modelId), AnswerType.MODEL));
     }
 }

@@ -73,10 +73,35 @@ final class RequestPreflight {
         if (request.messages().isEmpty()) {
             throw invalid("messages: at least one message is required");
         }
+        checkContent(request.messages());
         int breakpoints = cacheBreakpoints(request);
         if (breakpoints > MAX_CACHE_BREAKPOINTS) {
             throw invalid("A maximum of " + MAX_CACHE_BREAKPOINTS + " blocks with cache_control may be provided. Found "
                     + breakpoints + ".");
+        }
+    }
+
+    /**
+     * The API's rule: every message has content, and no text block is empty or only whitespace, except in a final
+     * assistant message (a prefill, which may be empty). A null or blank prompt is caught here, not sent.
+     */
+    private static void checkContent(List<MessageParam> messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            MessageParam message = messages.get(i);
+            if (i == messages.size() - 1 && message.role() == io.quarkiverse.claude.model.Role.ASSISTANT) {
+                return;
+            }
+            List<ContentBlock> blocks = message.content();
+            if (blocks.isEmpty()) {
+                throw invalid("messages." + i + ".content: must not be empty (a null or empty prompt?); "
+                        + "only the final assistant message may be empty");
+            }
+            for (int j = 0; j < blocks.size(); j++) {
+                if (blocks.get(j) instanceof TextBlock text && (text.text() == null || text.text().isBlank())) {
+                    throw invalid("messages." + i + ".content." + j + ".text: text content blocks must contain "
+                            + "non-whitespace text (an empty or blank prompt?)");
+                }
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.claude.errors.IncompleteStreamException;
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageStartEvent;
@@ -72,7 +73,9 @@ final class StreamDecoder {
 
     /**
      * @param sse one event from the REST Client, whose data is the String it parsed
-     * @return the typed event, or {@code null} for an event without JSON data
+     * @return the typed event, or {@code null} for an event without data (a comment, a blank {@code data:})
+     * @throws UnexpectedResponseException when the data is not the JSON of an event: dropping it would lose part of the
+     *         answer without a word
      */
     StreamEvent decode(SseEvent<?> sse) {
         events++;
@@ -81,9 +84,19 @@ final class StreamDecoder {
         if ("error".equals(name)) {
             throw streamError(data);
         }
-        StreamEvent event = read(data, name);
-        if (event == null) {
+        if (data == null || data.isBlank()) {
             return null;
+        }
+        StreamEvent event;
+        try {
+            event = read(data, name);
+        } catch (JsonProcessingException corrupt) {
+            throw new UnexpectedResponseException(UnexpectedResponseException.Reason.CORRUPT_EVENT, 200,
+                    "text/event-stream", null, JsonAnswers.excerpt(data), contentDelivered,
+                    "event " + events + (name == null ? "" : " (" + name + ")") + " of the streamed answer is not "
+                            + "the JSON of an event (" + corrupt.getOriginalMessage() + "); the stream was stopped "
+                            + "rather than go on without it" + (contentDelivered
+                                    ? ", so the text that reached the caller is incomplete." : "."));
         }
         if (event instanceof UnknownEvent unknown && "error".equals(unknown.type())) {
             throw streamError(data); // an error that says so only in its data
@@ -107,27 +120,20 @@ final class StreamDecoder {
      * it is a known one, else by the data's {@code type}; only an event that names its type in its {@code event:} line
      * alone is read a second time, to keep that name.
      */
-    private static StreamEvent read(String data, String name) {
-        if (data == null || data.isBlank()) {
-            return null;
+    private static StreamEvent read(String data, String name) throws JsonProcessingException {
+        ObjectReader known = name == null ? null : BY_NAME.get(name);
+        if (known != null) {
+            return known.readValue(data);
         }
-        try {
-            ObjectReader known = name == null ? null : BY_NAME.get(name);
-            if (known != null) {
-                return known.readValue(data);
+        StreamEvent event = EVENTS.readValue(data);
+        if (event instanceof UnknownEvent unknown && unknown.type() == null && name != null) {
+            JsonNode tree = JSON.readTree(data);
+            if (tree instanceof ObjectNode object) {
+                object.put("type", name);
+                return JSON.treeToValue(object, StreamEvent.class);
             }
-            StreamEvent event = EVENTS.readValue(data);
-            if (event instanceof UnknownEvent unknown && unknown.type() == null && name != null) {
-                JsonNode tree = JSON.readTree(data);
-                if (tree instanceof ObjectNode object) {
-                    object.put("type", name);
-                    return JSON.treeToValue(object, StreamEvent.class);
-                }
-            }
-            return event;
-        } catch (JsonProcessingException notJson) {
-            return null; // not JSON: nothing a caller could use
         }
+        return event;
     }
 
     /** @throws IncompleteStreamException when the stream ended without {@code message_stop} */

@@ -1,6 +1,8 @@
 package io.quarkiverse.claude.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageStopEvent;
 import io.quarkiverse.claude.model.stream.StreamDelta;
@@ -85,9 +88,24 @@ class StreamDecoderTest {
     }
 
     @Test
-    void anEventWithoutJsonDataGivesNothing() {
+    void anEventWithoutDataGivesNothing() {
         assertNull(decode("ping", ""));
-        assertNull(decode("ping", "not json"));
+        assertNull(decode(null, null));
+    }
+
+    @Test
+    void dataThatIsNotJsonFailsTheStreamAndSaysWhetherTextWasLost() {
+        UnexpectedResponseException early = assertThrows(UnexpectedResponseException.class,
+                () -> decode("ping", "not json"));
+        assertEquals(UnexpectedResponseException.Reason.CORRUPT_EVENT, early.reason());
+        assertFalse(early.contentDelivered());
+
+        delta("{\"type\":\"text_delta\",\"text\":\"Hel\"}");
+        UnexpectedResponseException late = assertThrows(UnexpectedResponseException.class,
+                () -> decode("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"te"));
+        assertTrue(late.contentDelivered(), "text had reached the caller before the corrupt event");
+        assertEquals("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"te", late.bodyExcerpt());
+        assertTrue(late.getMessage().contains("content_block_delta"), late.getMessage());
     }
 
     @Test

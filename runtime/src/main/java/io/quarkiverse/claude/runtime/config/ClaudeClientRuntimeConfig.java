@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigGroup;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -61,6 +62,18 @@ public interface ClaudeClientRuntimeConfig {
      */
     @WithDefault("10m")
     Duration readTimeout();
+
+    /**
+     * The largest answer the client reads. An answer that grows past it fails with an `UnexpectedResponseException`
+     * (`TOO_LARGE`) as soon as it does, and its connection is closed, so it never sits in memory; one that announces a
+     * larger `content-length` is not read at all. The largest legitimate answer is a message at the largest
+     * `max_tokens` (128,000 output tokens: about 3 MB even when every character is JSON-escaped), plus server-tool
+     * results such as web search's encrypted page content; 16 MB leaves room for those several times over, while a
+     * runaway or hostile body (a proxy's endless page) is stopped long before it costs memory. Applies to each answer of
+     * a JSON endpoint and to each line of a batch's results.
+     */
+    @WithDefault("16M")
+    MemorySize maxResponseSize();
 
     /**
      * Log each request (method, URL, headers and body) at INFO. The `x-api-key` and `authorization` headers are

@@ -53,6 +53,18 @@ public interface ResilienceConfig {
     @WithName("timeout")
     Optional<Duration> attemptTimeout();
 
+    /**
+     * The longest a streamed answer may send nothing at all, before its first event or between two events. A stream
+     * silent for longer has stalled: it fails with a `ClaudeTimeoutException` and its connection is closed (before the
+     * first event, the attempt is retried like any timeout; after it, never). `read-timeout` does not cover a stream
+     * once it has begun. Five minutes, because a healthy stream is never silent that long: while the model thinks, the API
+     * keeps the stream alive with `ping` events (most proxies and load balancers drop a connection idle for a minute
+     * or two, so a stream could not survive long silences anyway), and extended thinking streams `thinking_delta`s.
+     * A stalled stream still ends in half the time of the ten-minute `read-timeout`, which does not cover a stream.
+     */
+    @WithDefault("5m")
+    Duration streamIdleTimeout();
+
     /** Limits the calls of the client in flight at once. */
     BulkheadConfig bulkhead();
 

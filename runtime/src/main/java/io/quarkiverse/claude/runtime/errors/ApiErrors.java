@@ -87,6 +87,12 @@ public final class ApiErrors {
                 Boolean.FALSE, null, RateLimits.NONE, "", false, false);
     }
 
+    /** @return whether a body is the API's error body: {@code {"type":"error","error":{…}}} */
+    public static boolean isErrorBody(String body) {
+        JsonNode root = readJson(body);
+        return root != null && "error".equals(root.path("type").asText(null)) && root.path("error").isObject();
+    }
+
     public static ClaudeApiException toException(ApiError error) {
         String type = error.type() != null && statusOf(error.type(), -1) > 0 ? error.type() : typeOf(error.status());
         if (type == null) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
@@ -31,10 +32,13 @@ import io.smallrye.mutiny.Uni;
 /**
  * The Claude API as a Quarkus REST Client interface. Each configured client gets its own instance, with its base URL,
  * headers, timeouts and error mapping; inject it with {@code @Inject @RestClient ClaudeRestApi} (plus
- * {@code @ClaudeClientName} for a named client). Failures are the raw REST Client's: the typed
- * {@link io.quarkiverse.claude.errors.ClaudeApiException}s for error answers, and JAX-RS
- * {@code ProcessingException}s for transport failures. Prefer {@link io.quarkiverse.claude.ClaudeClient}, which
- * fills defaults and types every failure.
+ * {@code @ClaudeClientName} for a named client). Failures of the typed methods are the raw REST Client's: the typed
+ * {@link io.quarkiverse.claude.errors.ClaudeApiException}s for error answers, and JAX-RS {@code ProcessingException}s
+ * for transport failures and bodies that do not read. Prefer {@link io.quarkiverse.claude.ClaudeClient}, which fills
+ * defaults and types every failure.
+ * <p>
+ * The {@code *Raw} methods are what {@code ClaudeClient} uses: the answer's status, headers and body as bytes, so that
+ * a body that is not the API's is typed with everything the answer said.
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -110,4 +114,42 @@ public interface ClaudeRestApi {
     @GET
     @Path("/models/{modelId}")
     ModelInfo getModel(@RestPath("modelId") String modelId);
+
+    @POST
+    @Path("/messages")
+    Uni<RestResponse<byte[]>> createMessageRaw(MessageRequest request);
+
+    @POST
+    @Path("/messages/count_tokens")
+    Uni<RestResponse<byte[]>> countTokensRaw(MessageRequest request);
+
+    @POST
+    @Path("/messages/batches")
+    Uni<RestResponse<byte[]>> createBatchRaw(BatchCreateBody body);
+
+    @GET
+    @Path("/messages/batches/{batchId}")
+    Uni<RestResponse<byte[]>> getBatchRaw(@RestPath("batchId") String batchId);
+
+    @GET
+    @Path("/messages/batches")
+    Uni<RestResponse<byte[]>> listBatchesRaw(@RestQuery("before_id") String beforeId,
+            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit);
+
+    @POST
+    @Path("/messages/batches/{batchId}/cancel")
+    Uni<RestResponse<byte[]>> cancelBatchRaw(@RestPath("batchId") String batchId);
+
+    @DELETE
+    @Path("/messages/batches/{batchId}")
+    Uni<RestResponse<byte[]>> deleteBatchRaw(@RestPath("batchId") String batchId);
+
+    @GET
+    @Path("/models")
+    Uni<RestResponse<byte[]>> listModelsRaw(@RestQuery("before_id") String beforeId,
+            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit);
+
+    @GET
+    @Path("/models/{modelId}")
+    Uni<RestResponse<byte[]>> getModelRaw(@RestPath("modelId") String modelId);
 }

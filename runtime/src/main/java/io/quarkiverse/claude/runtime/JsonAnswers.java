@@ -1,0 +1,104 @@
+package io.quarkiverse.claude.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonParseException;
+
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
+import io.quarkiverse.claude.errors.UnexpectedResponseException.Reason;
+import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reads the JSON answer of one call (its size already bounded by {@link AnswerSizeLimit}) into the endpoint's type. A
+ * body that is not the endpoint's JSON fails with {@link UnexpectedResponseException}, naming the status, content type
+ * and request id; a 200 whose body is the API's error body fails with the typed exception of its {@code error.type}.
+ */
+final class JsonAnswers {
+
+    /** How much of a bad body goes into the exception. */
+    static final int EXCERPT_CHARS = 200;
+
+    private final long maxBytes;
+    private final String maxBytesProperty;
+    private final String baseUrlProperty;
+
+    /**
+     * @param maxBytes the largest answer read
+     * @param maxBytesProperty the property that sets it, for messages
+     * @param baseUrlProperty the client's base-url property, for messages
+     */
+    JsonAnswers(long maxBytes, String maxBytesProperty, String baseUrlProperty) {
+        this.maxBytes = maxBytes;
+        this.maxBytesProperty = maxBytesProperty;
+        this.baseUrlProperty = baseUrlProperty;
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    String maxBytesProperty() {
+        return maxBytesProperty;
+    }
+
+    <T> Uni<T> read(Uni<RestResponse<byte[]>> answer, AnswerType<T> type) {
+        return answer.map(response -> decode(response, type));
+    }
+
+    private <T> T decode(RestResponse<byte[]> response, AnswerType<T> type) {
+        byte[] body = response.getEntity();
+        if (body == null || isBlank(body)) {
+            throw failure(Reason.EMPTY, response, "", "the body is empty where " + type.shape() + " was expected.");
+        }
+        T value;
+        try {
+            value = type.read(body, body.length);
+        } catch (JsonParseException notJson) {
+            throw failure(Reason.NOT_JSON, response, text(body), "the body is not JSON ("
+                    + notJson.getOriginalMessage() + ") where " + type.shape() + " was expected. A proxy, a gateway "
+                    + "or a wrong " + baseUrlProperty + " may have answered in place of the API.");
+        } catch (IOException otherShape) {
+            value = null;
+        }
+        if (value == null) {
+            String whole = new String(body, StandardCharsets.UTF_8);
+            if (ApiErrors.isErrorBody(whole)) {
+                throw ApiErrors.toException(ApiErrors.parse(response.getStatus(), response::getHeaderString, whole));
+            }
+            throw failure(Reason.WRONG_SHAPE, response, text(body), "the body is JSON but not " + type.shape()
+                    + ". A proxy, a gateway or a wrong " + baseUrlProperty + " may have answered in place of the API.");
+        }
+        return value;
+    }
+
+    private static UnexpectedResponseException failure(Reason reason, RestResponse<byte[]> response, String text,
+            String detail) {
+        return new UnexpectedResponseException(reason, response.getStatus(), response.getHeaderString("content-type"),
+                response.getHeaderString(ResponseHeaders.REQUEST_ID), excerpt(text), false, detail);
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The start of a body, enough for an excerpt. */
+    private static String text(byte[] body) {
+        return new String(body, 0, Math.min(body.length, 4 * EXCERPT_CHARS), StandardCharsets.UTF_8);
+    }
+
+    /** @return the start of a text, whitespace runs made one space, cut at {@link #EXCERPT_CHARS} */
+    static String excerpt(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + "…";
+    }
+}
