@@ -52,35 +52,35 @@ final class BatchesImpl implements Batches {
         }).toList();
         ClaudeRestApi.BatchCreateBody body = new ClaudeRestApi.BatchCreateBody(complete);
         RequestPreflight.checkSize(body, RequestPreflight.BATCH_MAX_BYTES);
-        return calls.blocking(CallInfo.of("batches.create", null), null,
+        return calls.blocking(CallInfo.of("batches.create", null), calls.attemptTimeout(null),
                 () -> answers.read(api.createBatchRaw(body), AnswerType.BATCH));
     }
 
     @Override
     public MessageBatch retrieve(String batchId) {
         String id = requireId(batchId);
-        return calls.blocking(CallInfo.of("batches.retrieve", null), null,
+        return calls.blocking(CallInfo.of("batches.retrieve", null), calls.attemptTimeout(null),
                 () -> answers.read(api.getBatchRaw(id), AnswerType.BATCH));
     }
 
     @Override
     public BatchPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
-        return calls.blocking(CallInfo.of("batches.list", null), null, () -> answers.read(
+        return calls.blocking(CallInfo.of("batches.list", null), calls.attemptTimeout(null), () -> answers.read(
                 api.listBatchesRaw(params.beforeId(), params.afterId(), params.limit()), AnswerType.BATCH_PAGE));
     }
 
     @Override
     public MessageBatch cancel(String batchId) {
         String id = requireId(batchId);
-        return calls.blocking(CallInfo.of("batches.cancel", null), null,
+        return calls.blocking(CallInfo.of("batches.cancel", null), calls.attemptTimeout(null),
                 () -> answers.read(api.cancelBatchRaw(id), AnswerType.BATCH));
     }
 
     @Override
     public void delete(String batchId) {
         String id = requireId(batchId);
-        calls.blocking(CallInfo.of("batches.delete", null), null,
+        calls.blocking(CallInfo.of("batches.delete", null), calls.attemptTimeout(null),
                 () -> answers.read(api.deleteBatchRaw(id), AnswerType.DELETED));
     }
 

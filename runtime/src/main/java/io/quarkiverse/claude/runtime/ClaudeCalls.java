@@ -213,8 +213,8 @@ public class ClaudeCalls {
     }
 
     /**
-     * The timeout of each attempt of a Messages call: {@code resilience.timeout} when set, else derived from
-     * {@code max_tokens} (30 s per 1,000, within 30 s .. 10 min).
+     * The timeout of each attempt of a call that is not a stream: {@code resilience.timeout} when set, else derived
+     * from {@code max_tokens} (30 s per 1,000, within 30 s .. 10 min; 30 s for calls without it, {@code null}).
      */
     public Duration attemptTimeout(Integer maxTokens) {
         if (config.attemptTimeout().isPresent()) {

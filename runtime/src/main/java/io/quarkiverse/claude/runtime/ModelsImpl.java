@@ -24,7 +24,7 @@ final class ModelsImpl implements Models {
     @Override
     public ModelPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
-        return calls.blocking(CallInfo.of("models.list", null), null, () -> answers.read(
+        return calls.blocking(CallInfo.of("models.list", null), calls.attemptTimeout(null), () -> answers.read(
                 api.listModelsRaw(params.beforeId(), params.afterId(), params.limit()), AnswerType.MODEL_PAGE));
     }
 
@@ -33,7 +33,7 @@ final class ModelsImpl implements Models {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("modelId must not be blank");
         }
-        return calls.blocking(CallInfo.of("models.retrieve", modelId), null,
+        return calls.blocking(CallInfo.of("models.retrieve", modelId), calls.attemptTimeout(null),
                 () -> answers.read(api.getModelRaw(modelId), AnswerType.MODEL));
     }
 }

@@ -46,9 +46,11 @@ public interface ResilienceConfig {
     Duration deadline();
 
     /**
-     * The timeout of each attempt of a Messages call. When unset, it follows the request's `max_tokens` the way the
-     * official SDKs intend for non-streaming calls: 30 seconds per 1,000 `max_tokens`, at least 30 seconds and at most
-     * 10 minutes. `read-timeout` applies as well; the shorter one wins.
+     * The timeout of each attempt of a call that is not a stream (streams have `stream-idle-timeout`), from the request
+     * until the last byte of the answer, so a body that drips in slowly is cut too. When unset, a Messages call follows
+     * the request's `max_tokens` the way the official SDKs intend for non-streaming calls: 30 seconds per 1,000
+     * `max_tokens`, at least 30 seconds and at most 10 minutes; other calls (token counting, models, batches) get 30
+     * seconds. `read-timeout` applies as well; the shorter one wins.
      */
     @WithName("timeout")
     Optional<Duration> attemptTimeout();

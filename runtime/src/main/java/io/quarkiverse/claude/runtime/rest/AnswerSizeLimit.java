@@ -54,6 +54,8 @@ public final class AnswerSizeLimit implements Consumer<HttpClientRequest> {
         if (contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17)) {
             return;
         }
+        // the failure reaches the call through the REST Client; without a handler Vert.x would also log it at ERROR
+        response.exceptionHandler(TYPED_BY_THE_CLIENT);
         long announced = length(response.getHeader("content-length"));
         if (announced > maxBytes) {
             request.reset(0, tooLarge(response, "the answer announces " + announced + " bytes, more than "
@@ -66,8 +68,7 @@ public final class AnswerSizeLimit implements Consumer<HttpClientRequest> {
             @Override
             public void handle(Buffer chunk) {
                 read += chunk.length();
-                if (read > maxBytes) {
-                    response.handler(null);
+                if (read > maxBytes && read - chunk.length() <= maxBytes) {
                     request.reset(0, tooLarge(response, "the answer grew past " + maxBytesProperty + " (" + maxBytes
                             + " bytes); reading stopped there and the connection was closed."));
                 }
