@@ -64,6 +64,26 @@ class PreflightTest extends SimulatorTest {
     }
 
     @Test
+    void nullEmptyAndBlankPromptsAreNotSent() {
+        assertRejected(InvalidRequestException.class, 400, "messages.0.content", () -> claude.ask(null));
+        assertRejected(InvalidRequestException.class, 400, "messages.0.content.0.text", () -> claude.ask(""));
+        assertRejected(InvalidRequestException.class, 400, "non-whitespace", () -> claude.ask(" \n\t "));
+        assertRejected(InvalidRequestException.class, 400, "messages.0.content.0.text",
+                () -> claude.messages().stream(MessageRequest.of("")).collect().asList().await()
+                        .atMost(Duration.ofSeconds(5)));
+        assertRejected(InvalidRequestException.class, 400, "messages.2.content",
+                () -> claude.messages().countTokens(MessageRequest.builder().addUserMessage("hi")
+                        .addAssistantMessage("hello").addUserMessage("").build()));
+    }
+
+    @Test
+    void anEmptyTurnBeforeTheLastIsRefused() {
+        assertRejected(InvalidRequestException.class, 400, "messages.1.content",
+                () -> claude.messages().create(MessageRequest.builder().addUserMessage("hi").addAssistantMessage("")
+                        .addUserMessage("again").build()));
+    }
+
+    @Test
     void missingModel() {
         MessageRequest noModel = MessageRequest.builder().model(" ").maxTokens(10).addUserMessage("hi").build();
         assertRejected(InvalidRequestException.class, 400, "model", () -> claude.messages().create(noModel));

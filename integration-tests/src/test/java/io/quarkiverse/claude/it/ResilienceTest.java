@@ -177,6 +177,22 @@ class ResilienceTest extends SimulatorTest {
         gaps.forEach(gap -> assertTrue(gap < 80 + 300, "20 ms doubling, capped at 80 ms, plus jitter: " + gaps));
     }
 
+    @Test
+    void aNegativeNonNumericOrAbsurdRetryAfterIsIgnoredAndTheBackoffApplies() {
+        simulator.enqueue(Fault.rateLimited().header("retry-after", "-5"),
+                Fault.rateLimited().header("retry-after", "soon"),
+                Fault.rateLimited().header("retry-after", "999999999")); // 31 years: not cut to the 400 ms cap
+
+        assertEquals("Echo: odd headers", retrying.ask("odd headers"));
+
+        List<Long> gaps = gaps(simulator.requests(MESSAGES));
+        assertEquals(3, gaps.size(), gaps.toString());
+        // 20 ms doubling up to 80 ms, at most a quarter of it random: never an immediate retry, never the cap
+        assertTrue(gaps.get(0) >= 15, "-5 is no reason to retry at once: " + gaps);
+        assertTrue(gaps.get(1) >= 30, "'soon' is no number: the backoff: " + gaps);
+        assertTrue(gaps.get(2) >= 60 && gaps.get(2) < 300, "an absurd value is not waited, nor cut to 400 ms: " + gaps);
+    }
+
     // ------------------------------------------------------------------ budgets per class
 
     @Test

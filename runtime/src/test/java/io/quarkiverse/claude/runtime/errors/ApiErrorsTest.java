@@ -69,6 +69,25 @@ class ApiErrorsTest {
     }
 
     @Test
+    void unusableRetryAfterIsTreatedAsAbsentSoThatTheBackoffApplies() {
+        ZonedDateTime now = ZonedDateTime.of(2026, 11, 25, 12, 0, 0, 0, ZoneOffset.UTC);
+        for (String bad : new String[] { "-5", "-0.5", "soon", "NaN", "Infinity", "1e300", "999999999", "", " " }) {
+            assertNull(ResponseHeaders.retryAfter(Map.of("retry-after", bad)::get, () -> now), "retry-after: " + bad);
+            assertNull(ResponseHeaders.retryAfter(Map.of("retry-after-ms", bad)::get, () -> now),
+                    "retry-after-ms: " + bad);
+        }
+        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.minusSeconds(30));
+        assertNull(ResponseHeaders.retryAfter(Map.of("retry-after", past)::get, () -> now), "a date in the past");
+        assertEquals(Duration.ofSeconds(3),
+                ResponseHeaders.retryAfter(Map.of("retry-after-ms", "-1", "retry-after", "3")::get, () -> now),
+                "a bad retry-after-ms falls back to retry-after");
+        assertEquals(Duration.ZERO, ResponseHeaders.retryAfter(Map.of("retry-after", "0")::get, () -> now));
+        assertEquals(Duration.ofHours(24), ResponseHeaders.retryAfter(Map.of("retry-after", "86400")::get, () -> now),
+                "a day is the longest taken at its word");
+        assertNull(ResponseHeaders.retryAfter(Map.of("retry-after", "86401")::get, () -> now));
+    }
+
+    @Test
     void errorTypeDecidesOverStatusAndUnknownsKeepWhatWasSent() {
         assertInstanceOf(OverloadedException.class,
                 map(500, Map.of(), "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"x\"}}"));
