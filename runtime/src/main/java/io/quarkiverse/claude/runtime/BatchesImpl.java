@@ -14,6 +14,7 @@ import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.model.batch.MessageBatch;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.runtime.rest.DownloadHandle;
 import io.smallrye.mutiny.Multi;
 
 /** The Message Batches API of one client. */
@@ -89,9 +90,12 @@ final class BatchesImpl implements Batches {
         String id = requireId(batchId);
         CallInfo info = CallInfo.batchResults();
         return calls.stream(info, () -> {
-            BatchResultsDecoder decoder = new BatchResultsDecoder(answers.maxBytes(), answers.maxBytesProperty());
+            DownloadHandle download = new DownloadHandle();
+            BatchResultsDecoder decoder = new BatchResultsDecoder(answers.maxBytes(), answers.maxBytesProperty(),
+                    download);
             return Multi.createBy().concatenating().streams(
-                    api.batchResults(id).onItem().transformToIterable(decoder::decode),
+                    api.batchResults(id, download).onCancellation().invoke(download::quiet)
+                            .onItem().transformToIterable(decoder::decode),
                     Multi.createFrom().deferred(() -> Multi.createFrom().iterable(decoder.finish())))
                     .onItem().invoke(result -> result.messageValue().ifPresent(info::batchAnswer));
         });

@@ -68,7 +68,7 @@ final class JsonAnswers {
         if (value == null) {
             String whole = new String(body, StandardCharsets.UTF_8);
             if (ApiErrors.isErrorBody(whole)) {
-                throw ApiErrors.toException(ApiErrors.parse(response.getStatus(), response::getHeaderString, whole));
+                throw ApiErrors.toException(ApiErrors.parseInSuccess(response::getHeaderString, whole));
             }
             throw failure(Reason.WRONG_SHAPE, response, text(body), "the body is JSON but not " + type.shape()
                     + ". A proxy, a gateway or a wrong " + baseUrlProperty + " may have answered in place of the API.");

@@ -29,6 +29,8 @@ final class Exchange {
 
     private static final String JSON_TYPE = "application/json";
     private static final String JSONL_TYPE = "application/x-jsonl";
+    /** How long after the part of the body it sends a reset during the body comes. */
+    private static final long RESET_AFTER_MILLIS = 50;
     static final String SSE_TYPE = "text/event-stream; charset=utf-8";
 
     /** How a large body starts: a text message whose text is the padding. */
@@ -192,8 +194,9 @@ final class Exchange {
 
     /**
      * Sends a 200 head of {@code contentType} and the first {@code sent} bytes of {@code body} (with the
-     * {@code content-length} of the whole body, or chunked, as a stream, when {@code chunked}), then resets the
-     * connection. Counts as dropped, not as a 200.
+     * {@code content-length} of the whole body, or chunked, as a stream, when {@code chunked}), then, 50 ms later,
+     * resets the connection, as a network does that breaks in the middle of an answer (not in the same packet as its
+     * head). Counts as dropped, not as a 200.
      */
     void resetDuringBody(String contentType, byte[] body, int sent, boolean chunked) {
         HttpServerResponse response = request.response();
@@ -208,7 +211,8 @@ final class Exchange {
         } else {
             response.putHeader("content-length", Integer.toString(body.length));
         }
-        write(response, Buffer.buffer(body).getBuffer(0, sent)).onComplete(done -> rst());
+        write(response, Buffer.buffer(body).getBuffer(0, sent))
+                .onComplete(done -> Vertx.currentContext().owner().setTimer(RESET_AFTER_MILLIS, id -> rst()));
     }
 
     /**

@@ -251,9 +251,10 @@ public final class Fault {
 
     /**
      * A reset in the middle of the answer. For a non-stream request: the 200 head ({@code application/json}, the
-     * {@code content-length} of the whole regular answer) and the first half of the body, then a TCP reset (RST). For a
-     * {@code "stream": true} request: the 200 SSE head and the stream up to its first {@code content_block_delta}
-     * ({@code message_start}, {@code content_block_start}, {@code ping}, one delta), then a reset. Counts in
+     * {@code content-length} of the whole regular answer) and the first half of the body, then, 50 ms later, a TCP
+     * reset (RST). For a {@code "stream": true} request: the 200 SSE head and the stream up to its first
+     * {@code content_block_delta} ({@code message_start}, {@code content_block_start}, {@code ping}, one delta), then,
+     * 50 ms later, a reset. Counts in
      * {@link SimulatorStats#dropped()}, not as a 200.
      */
     public static Fault resetDuringBody() {

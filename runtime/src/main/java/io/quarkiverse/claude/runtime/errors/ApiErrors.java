@@ -71,6 +71,17 @@ public final class ApiErrors {
         return parseEmbedded(data, true, contentDelivered);
     }
 
+    /**
+     * Reads the API's error body that came with a successful status (a gateway that answers 200 whatever happened):
+     * its status is the documented status of its {@code error.type}; the headers still count.
+     */
+    public static ApiError parseInSuccess(Function<String, String> header, String body) {
+        ApiError error = parse(200, header, body);
+        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(),
+                error.retryAfter(), error.shouldRetry(), error.errorCode(), error.rateLimits(), error.body(), false,
+                false);
+    }
+
     /** Reads an error body found inside a 200 answer (an SSE event, a batch result). */
     public static ApiError parseEmbedded(String body, boolean inStream, boolean contentDelivered) {
         ApiError error = parse(200, name -> null, body);

@@ -50,12 +50,13 @@ public final class AnswerSizeLimit implements Consumer<HttpClientRequest> {
     }
 
     private void watch(HttpClientRequest request, HttpClientResponse response) {
+        // the failure reaches the call through the REST Client; without a handler Vert.x would also log it at ERROR
+        // (the REST Client sets its own handler on the response of a stream, once its filters have run)
+        response.exceptionHandler(TYPED_BY_THE_CLIENT);
         String contentType = response.getHeader("content-type");
         if (contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17)) {
             return;
         }
-        // the failure reaches the call through the REST Client; without a handler Vert.x would also log it at ERROR
-        response.exceptionHandler(TYPED_BY_THE_CLIENT);
         long announced = length(response.getHeader("content-length"));
         if (announced > maxBytes) {
             request.reset(0, tooLarge(response, "the answer announces " + announced + " bytes, more than "

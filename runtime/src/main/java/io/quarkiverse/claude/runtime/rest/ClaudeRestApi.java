@@ -26,6 +26,7 @@ import io.quarkiverse.claude.model.TokenCount;
 import io.quarkiverse.claude.model.batch.BatchPage;
 import io.quarkiverse.claude.model.batch.BatchRequest;
 import io.quarkiverse.claude.model.batch.MessageBatch;
+import io.quarkus.rest.client.reactive.NotBody;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -95,11 +96,14 @@ public interface ClaudeRestApi {
     @Path("/messages/batches/{batchId}")
     JsonNode deleteBatch(@RestPath("batchId") String batchId);
 
-    /** The results file (JSON Lines), in chunks as they arrive; any content type is accepted. */
+    /**
+     * The results file (JSON Lines), in chunks as they arrive; any content type is accepted. The handle, never sent,
+     * gets the answer's head and stops the download quietly.
+     */
     @GET
     @Path("/messages/batches/{batchId}/results")
     @Produces(MediaType.WILDCARD)
-    Multi<byte[]> batchResults(@RestPath("batchId") String batchId);
+    Multi<byte[]> batchResults(@RestPath("batchId") String batchId, @NotBody DownloadHandle handle);
 
     /** The body of {@code POST /v1/messages/batches}. */
     record BatchCreateBody(@JsonProperty("requests") List<BatchRequest> requests) {

@@ -1,0 +1,85 @@
+package io.quarkiverse.claude.runtime.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientResponseContext;
+
+import org.jboss.resteasy.reactive.client.impl.ClientRequestContextImpl;
+import org.jboss.resteasy.reactive.client.impl.PreservesThreadClientResponseFilter;
+import org.jboss.resteasy.reactive.client.impl.RestClientRequestContext;
+
+import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
+import io.vertx.core.http.HttpClientResponse;
+
+/**
+ * One download read as raw chunks (a batch's results): what its answer's head said, so that a bad line can name the
+ * status, content type and request id, and a quiet way to stop it. The REST Client closes the connection of a chunked
+ * download that its reader cancels, and then fails the download's emitter, already cancelled, with the closed
+ * connection, which Mutiny reports as an ERROR ("had to drop the following exception"); {@link #quiet()}, run as the
+ * reader cancels, takes that failure away first.
+ * <p>
+ * Passed to the REST interface as a {@code @NotBody} parameter, never sent. The client's {@link Filter} hands it the
+ * head of its answer. One per download.
+ */
+public final class DownloadHandle {
+
+    private volatile HttpClientResponse response;
+    private volatile int status;
+    private volatile String contentType;
+    private volatile String requestId;
+
+    /** @return the status of the answer; 0 before its head arrived */
+    public int status() {
+        return status;
+    }
+
+    /** @return the answer's {@code content-type}, or {@code null} */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** @return the answer's {@code request-id}, or {@code null} */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The download is being cancelled: the closed connection that follows is expected, not a failure to report. */
+    public void quiet() {
+        HttpClientResponse current = response;
+        if (current != null) {
+            current.exceptionHandler(expected -> {
+            });
+        }
+    }
+
+    /** Gives each download's handle the head of its answer. Blocks nothing, so it keeps the thread. */
+    public static final class Filter implements PreservesThreadClientResponseFilter {
+
+        @Override
+        public void filter(ClientRequestContext request, ClientResponseContext head) {
+            DownloadHandle handle = handleOf(request);
+            if (handle == null || head.getHeaders() == null) {
+                return;
+            }
+            handle.status = head.getStatus();
+            handle.contentType = head.getHeaderString("content-type");
+            handle.requestId = head.getHeaderString(ResponseHeaders.REQUEST_ID);
+            if (request instanceof ClientRequestContextImpl impl) {
+                handle.response = impl.getRestClientRequestContext().getVertxClientResponse();
+            }
+        }
+
+        /** The REST Client keeps the arguments of the invoked method in a request property, as a list. */
+        private static DownloadHandle handleOf(ClientRequestContext request) {
+            if (request.getProperty(RestClientRequestContext.INVOKED_METHOD_PARAMETERS_PROP) instanceof List<?> args) {
+                for (Object arg : args) {
+                    if (arg instanceof DownloadHandle handle) {
+                        return handle;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}
