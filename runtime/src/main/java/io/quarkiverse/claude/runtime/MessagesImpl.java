@@ -7,6 +7,7 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TokenCount;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.runtime.rest.DownloadHandle;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -66,7 +67,10 @@ final class MessagesImpl implements Messages {
 
     private Multi<StreamEvent> streamChecked(MessageRequest complete) {
         CallInfo info = CallInfo.of("messages.stream", complete.model());
-        return calls.stream(info, () -> StreamDecoding.of(api.streamMessage(complete), new StreamDecoder(info)));
+        return calls.stream(info, () -> {
+            DownloadHandle answer = new DownloadHandle();
+            return StreamDecoding.of(api.streamMessage(complete, answer), new StreamDecoder(info, answer));
+        });
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.rest.DownloadHandle;
 
 /**
  * Turns the server-sent events of one streamed answer (parsed by the REST Client) into typed events: an
@@ -63,12 +64,15 @@ final class StreamDecoder {
     }
 
     private final CallInfo info;
+    private final DownloadHandle answer;
     private int events;
     private boolean contentDelivered;
     private boolean stopped;
 
-    StreamDecoder(CallInfo info) {
+    /** @param answer the stream's answer, for the request id of a corrupt event */
+    StreamDecoder(CallInfo info, DownloadHandle answer) {
         this.info = info;
+        this.answer = answer;
     }
 
     /**
@@ -92,7 +96,7 @@ final class StreamDecoder {
             event = read(data, name);
         } catch (JsonProcessingException corrupt) {
             throw new UnexpectedResponseException(UnexpectedResponseException.Reason.CORRUPT_EVENT, 200,
-                    "text/event-stream", null, JsonAnswers.excerpt(data), contentDelivered,
+                    answer.contentType(), answer.requestId(), JsonAnswers.excerpt(data), contentDelivered,
                     "event " + events + (name == null ? "" : " (" + name + ")") + " of the streamed answer is not "
                             + "the JSON of an event (" + corrupt.getOriginalMessage() + "); the stream was stopped "
                             + "rather than go on without it" + (contentDelivered

@@ -58,13 +58,13 @@ public interface ClaudeRestApi {
      * The request must have {@code "stream": true}. Each item is one server-sent event; its {@code data()} is the
      * event's data as the String the SSE parser read. The raw {@code SseEvent} is on purpose: with a type argument the
      * REST Client would run each event's data through a {@code MessageBodyReader} lookup, which was a third of the CPU
-     * of decoding a stream.
+     * of decoding a stream. The handle, never sent, gets the answer's head.
      */
     @POST
     @Path("/messages")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @SuppressWarnings("rawtypes")
-    Multi<SseEvent> streamMessage(MessageRequest request);
+    Multi<SseEvent> streamMessage(MessageRequest request, @NotBody DownloadHandle handle);
 
     @POST
     @Path("/messages/count_tokens")

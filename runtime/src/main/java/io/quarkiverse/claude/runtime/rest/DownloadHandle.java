@@ -13,8 +13,8 @@ import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
 import io.vertx.core.http.HttpClientResponse;
 
 /**
- * One download read as raw chunks (a batch's results): what its answer's head said, so that a bad line can name the
- * status, content type and request id, and a quiet way to stop it. The REST Client closes the connection of a chunked
+ * One answer read as it arrives (a stream's events, a batch's results): what its head said, so that a bad event or
+ * line can name the status, content type and request id, and a quiet way to stop a download read as raw chunks. The REST Client closes the connection of a chunked
  * download that its reader cancels, and then fails the download's emitter, already cancelled, with the closed
  * connection, which Mutiny reports as an ERROR ("had to drop the following exception"); {@link #quiet()}, run as the
  * reader cancels, takes that failure away first.
