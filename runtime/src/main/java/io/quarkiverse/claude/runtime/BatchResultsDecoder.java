@@ -12,7 +12,7 @@ import io.quarkiverse.claude.errors.UnexpectedResponseException.Reason;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
-import io.quarkiverse.claude.runtime.rest.DownloadHandle;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.parsetools.RecordParser;
 
@@ -30,14 +30,14 @@ final class BatchResultsDecoder {
     private final RecordParser lines = RecordParser.newDelimited("\n", this::line);
     private final long maxBytes;
     private final String maxBytesProperty;
-    private final DownloadHandle download;
+    private final AnswerHandle answer;
     private int read;
 
-    /** @param download the download's handle, for the status, content type and request id of a bad line */
-    BatchResultsDecoder(long maxBytes, String maxBytesProperty, DownloadHandle download) {
+    /** @param answer the handle of the results' answer, for the status, content type and request id of a bad line */
+    BatchResultsDecoder(long maxBytes, String maxBytesProperty, AnswerHandle answer) {
         this.maxBytes = maxBytes;
         this.maxBytesProperty = maxBytesProperty;
-        this.download = download;
+        this.answer = answer;
         lines.maxRecordSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
     }
 
@@ -99,8 +99,8 @@ final class BatchResultsDecoder {
     }
 
     private UnexpectedResponseException failure(Reason reason, String line, String detail) {
-        return new UnexpectedResponseException(reason, download.status() == 0 ? 200 : download.status(),
-                download.contentType(), download.requestId(), JsonAnswers.excerpt(line), read > 1, detail);
+        return new UnexpectedResponseException(reason, answer.status() == 0 ? 200 : answer.status(),
+                answer.contentType(), answer.requestId(), JsonAnswers.excerpt(line), read > 1, detail);
     }
 
     /** The API nests the error body ({@code {"type":"error","error":{…}}}); accept the bare error object too. */

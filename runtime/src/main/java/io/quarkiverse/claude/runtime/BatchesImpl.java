@@ -14,7 +14,7 @@ import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.model.batch.MessageBatch;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
-import io.quarkiverse.claude.runtime.rest.DownloadHandle;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.smallrye.mutiny.Multi;
 
 /** The Message Batches API of one client. */
@@ -90,11 +90,11 @@ final class BatchesImpl implements Batches {
         String id = requireId(batchId);
         CallInfo info = CallInfo.batchResults();
         return calls.stream(info, () -> {
-            DownloadHandle download = new DownloadHandle();
+            AnswerHandle answer = new AnswerHandle();
             BatchResultsDecoder decoder = new BatchResultsDecoder(answers.maxBytes(), answers.maxBytesProperty(),
-                    download);
+                    answer);
             return Multi.createBy().concatenating().streams(
-                    api.batchResults(id, download).onCancellation().invoke(download::quiet)
+                    api.batchResults(id, answer).onCancellation().invoke(answer::quiet)
                             .onItem().transformToIterable(decoder::decode),
                     Multi.createFrom().deferred(() -> Multi.createFrom().iterable(decoder.finish())))
                     .onItem().invoke(result -> result.messageValue().ifPresent(info::batchAnswer));

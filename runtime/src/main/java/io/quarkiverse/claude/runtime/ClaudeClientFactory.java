@@ -16,7 +16,7 @@ import io.quarkiverse.claude.runtime.rest.ClaudeClientLogger;
 import io.quarkiverse.claude.runtime.rest.ClaudeErrorMapper;
 import io.quarkiverse.claude.runtime.rest.ClaudeHeadersFilter;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
-import io.quarkiverse.claude.runtime.rest.DownloadHandle;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.quarkiverse.claude.runtime.rest.StreamAnswerFilter;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -45,7 +45,7 @@ final class ClaudeClientFactory {
                         UserAgent.VALUE))
                 .register(rateLimits)
                 .register(new StreamAnswerFilter(baseUrlProperty))
-                .register(new DownloadHandle.Filter())
+                .register(new AnswerHandle.Filter())
                 .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
                 .register(new ClaudeErrorMapper(baseUrlProperty));
         if (config.resilience().bulkhead().enabled()) {

@@ -7,7 +7,7 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TokenCount;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
-import io.quarkiverse.claude.runtime.rest.DownloadHandle;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +68,7 @@ final class MessagesImpl implements Messages {
     private Multi<StreamEvent> streamChecked(MessageRequest complete) {
         CallInfo info = CallInfo.of("messages.stream", complete.model());
         return calls.stream(info, () -> {
-            DownloadHandle answer = new DownloadHandle();
+            AnswerHandle answer = new AnswerHandle();
             return StreamDecoding.of(api.streamMessage(complete, answer), new StreamDecoder(info, answer));
         });
     }

@@ -24,7 +24,7 @@ import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
-import io.quarkiverse.claude.runtime.rest.DownloadHandle;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 
 /**
  * Turns the server-sent events of one streamed answer (parsed by the REST Client) into typed events: an
@@ -64,13 +64,13 @@ final class StreamDecoder {
     }
 
     private final CallInfo info;
-    private final DownloadHandle answer;
+    private final AnswerHandle answer;
     private int events;
     private boolean contentDelivered;
     private boolean stopped;
 
     /** @param answer the stream's answer, for the request id of a corrupt event */
-    StreamDecoder(CallInfo info, DownloadHandle answer) {
+    StreamDecoder(CallInfo info, AnswerHandle answer) {
         this.info = info;
         this.answer = answer;
     }

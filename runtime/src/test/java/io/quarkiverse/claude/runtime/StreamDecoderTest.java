@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.UnexpectedResponseException;
-import io.quarkiverse.claude.runtime.rest.DownloadHandle;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageStopEvent;
 import io.quarkiverse.claude.model.stream.StreamDelta;
@@ -29,7 +29,7 @@ import io.quarkiverse.claude.model.stream.UnknownEvent;
 class StreamDecoderTest {
 
     private final StreamDecoder decoder = new StreamDecoder(CallInfo.of("messages.stream", "claude-sonnet-4-6"),
-            new DownloadHandle());
+            new AnswerHandle());
 
     private StreamEvent decode(String name, String data) {
         return decoder.decode(new SseEvent<String>() {

@@ -45,7 +45,9 @@ public final class AnswerSizeLimit implements Consumer<HttpClientRequest> {
     @Override
     public void accept(HttpClientRequest request) {
         request.exceptionHandler(TYPED_BY_THE_CLIENT);
-        request.connection().exceptionHandler(TYPED_BY_THE_CLIENT);
+        if (request.connection() != null) {
+            request.connection().exceptionHandler(TYPED_BY_THE_CLIENT);
+        }
         request.response().onSuccess(response -> watch(request, response));
     }
 

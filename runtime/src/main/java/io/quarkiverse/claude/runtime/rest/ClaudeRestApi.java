@@ -64,7 +64,7 @@ public interface ClaudeRestApi {
     @Path("/messages")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @SuppressWarnings("rawtypes")
-    Multi<SseEvent> streamMessage(MessageRequest request, @NotBody DownloadHandle handle);
+    Multi<SseEvent> streamMessage(MessageRequest request, @NotBody AnswerHandle handle);
 
     @POST
     @Path("/messages/count_tokens")
@@ -103,7 +103,7 @@ public interface ClaudeRestApi {
     @GET
     @Path("/messages/batches/{batchId}/results")
     @Produces(MediaType.WILDCARD)
-    Multi<byte[]> batchResults(@RestPath("batchId") String batchId, @NotBody DownloadHandle handle);
+    Multi<byte[]> batchResults(@RestPath("batchId") String batchId, @NotBody AnswerHandle handle);
 
     /** The body of {@code POST /v1/messages/batches}. */
     record BatchCreateBody(@JsonProperty("requests") List<BatchRequest> requests) {

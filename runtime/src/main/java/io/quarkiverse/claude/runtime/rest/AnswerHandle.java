@@ -14,15 +14,15 @@ import io.vertx.core.http.HttpClientResponse;
 
 /**
  * One answer read as it arrives (a stream's events, a batch's results): what its head said, so that a bad event or
- * line can name the status, content type and request id, and a quiet way to stop a download read as raw chunks. The REST Client closes the connection of a chunked
- * download that its reader cancels, and then fails the download's emitter, already cancelled, with the closed
- * connection, which Mutiny reports as an ERROR ("had to drop the following exception"); {@link #quiet()}, run as the
- * reader cancels, takes that failure away first.
+ * line can name the status, content type and request id, and a quiet way to stop it. The REST Client closes the
+ * connection of a chunked download that its reader cancels, and then fails the download's emitter, already cancelled,
+ * with the closed connection, which Mutiny reports as an ERROR ("had to drop the following exception");
+ * {@link #quiet()}, run as the reader cancels, takes that failure away first.
  * <p>
  * Passed to the REST interface as a {@code @NotBody} parameter, never sent. The client's {@link Filter} hands it the
- * head of its answer. One per download.
+ * head of its answer. One per call.
  */
-public final class DownloadHandle {
+public final class AnswerHandle {
 
     private volatile HttpClientResponse response;
     private volatile int status;
@@ -44,7 +44,7 @@ public final class DownloadHandle {
         return requestId;
     }
 
-    /** The download is being cancelled: the closed connection that follows is expected, not a failure to report. */
+    /** The answer is being cancelled: the closed connection that follows is expected, not a failure to report. */
     public void quiet() {
         HttpClientResponse current = response;
         if (current != null) {
@@ -53,12 +53,12 @@ public final class DownloadHandle {
         }
     }
 
-    /** Gives each download's handle the head of its answer. Blocks nothing, so it keeps the thread. */
+    /** Gives each call's handle the head of its answer. Blocks nothing, so it keeps the thread. */
     public static final class Filter implements PreservesThreadClientResponseFilter {
 
         @Override
         public void filter(ClientRequestContext request, ClientResponseContext head) {
-            DownloadHandle handle = handleOf(request);
+            AnswerHandle handle = handleOf(request);
             if (handle == null || head.getHeaders() == null) {
                 return;
             }
@@ -71,10 +71,10 @@ public final class DownloadHandle {
         }
 
         /** The REST Client keeps the arguments of the invoked method in a request property, as a list. */
-        private static DownloadHandle handleOf(ClientRequestContext request) {
+        private static AnswerHandle handleOf(ClientRequestContext request) {
             if (request.getProperty(RestClientRequestContext.INVOKED_METHOD_PARAMETERS_PROP) instanceof List<?> args) {
                 for (Object arg : args) {
-                    if (arg instanceof DownloadHandle handle) {
+                    if (arg instanceof AnswerHandle handle) {
                         return handle;
                     }
                 }
