@@ -35,6 +35,9 @@ final class CallBudget {
     private final List<Throwable> failures = new ArrayList<>();
     private final List<ClaudeCallEvent.Attempt> attempts = new ArrayList<>();
     private final java.time.Instant start = java.time.Instant.now();
+    /** The attempts waiting on {@link #whenCancelled()}: at most the one in flight. */
+    private final List<UniEmitter<?>> waiting = new ArrayList<>(1);
+    private boolean cancelled;
 
     CallBudget(ResilienceConfig config, ClaudeCalls.Limits limits) {
         this.config = config;
@@ -46,10 +49,6 @@ final class CallBudget {
     Duration remaining() {
         return Duration.ofNanos(deadlineNanos - System.nanoTime());
     }
-
-    /** The attempts waiting on {@link #whenCancelled()}: at most the one in flight. */
-    private final List<UniEmitter<?>> waiting = new ArrayList<>(1);
-    private boolean cancelled;
 
     /**
      * @return a Uni that fails with a {@link CancellationException} when the caller cancels the call (at once, when it
