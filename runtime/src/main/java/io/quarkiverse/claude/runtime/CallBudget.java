@@ -16,8 +16,6 @@ import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * The retry budget of one call: how many retries each error class has used, the deadline, and the failures seen so
@@ -35,8 +33,8 @@ final class CallBudget {
     private final List<Throwable> failures = new ArrayList<>();
     private final List<ClaudeCallEvent.Attempt> attempts = new ArrayList<>();
     private final java.time.Instant start = java.time.Instant.now();
-    /** The attempts waiting on {@link #whenCancelled()}: at most the one in flight. */
-    private final List<UniEmitter<?>> waiting = new ArrayList<>(1);
+    /** Stops the attempt in flight of a call that can be cancelled; null between attempts. */
+    private Runnable inFlight;
     private boolean cancelled;
 
     CallBudget(ResilienceConfig config, ClaudeCalls.Limits limits) {
@@ -51,44 +49,30 @@ final class CallBudget {
     }
 
     /**
-     * @return a Uni that fails with a {@link CancellationException} when the caller cancels the call (at once, when it
-     *         has already), and never emits otherwise
+     * Records the attempt in flight, so that cancelling the call can stop it.
+     *
+     * @param cancel what stops the attempt in flight; {@code null} once it has ended
+     * @return {@code false} when the call is cancelled already: the attempt must stop at once
      */
-    <T> Uni<T> whenCancelled() {
-        return Uni.createFrom().emitter(emitter -> {
-            boolean now;
-            synchronized (this) {
-                now = cancelled;
-                if (!now) {
-                    waiting.add(emitter);
-                }
-            }
-            if (now) {
-                emitter.fail(cancelled());
-            } else {
-                emitter.onTermination(() -> {
-                    synchronized (this) {
-                        waiting.remove(emitter);
-                    }
-                });
-            }
-        });
+    synchronized boolean attempting(Runnable cancel) {
+        inFlight = cancel;
+        return !cancelled;
     }
 
     synchronized boolean isCancelled() {
         return cancelled;
     }
 
-    /** The caller cancelled the call: the attempt in flight is failed (and so aborted), and no other one follows. */
+    /** The caller cancelled the call: the attempt in flight is stopped, and no other one follows. */
     void cancel() {
-        List<UniEmitter<?>> toFail;
+        Runnable stop;
         synchronized (this) {
             cancelled = true;
-            toFail = List.copyOf(waiting);
-            waiting.clear();
+            stop = inFlight;
+            inFlight = null;
         }
-        for (UniEmitter<?> emitter : toFail) {
-            emitter.fail(cancelled());
+        if (stop != null) {
+            stop.run();
         }
     }
 

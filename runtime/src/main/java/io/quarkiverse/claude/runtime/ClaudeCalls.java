@@ -342,7 +342,7 @@ public class ClaudeCalls {
         Uni<T> attempt = Uni.createFrom().<T> deferred(call::get)
                 .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline));
         if (cancellable) {
-            attempt = Uni.combine().any().of(attempt, budget.<T> whenCancelled());
+            attempt = new CancellableAttempt<>(attempt, budget);
         }
         return attempt.onFailure().transform(failure -> budget.failed(errors.translate(failure)));
     }

@@ -16,6 +16,7 @@ import io.quarkiverse.claude.runtime.rest.ClaudeClientLogger;
 import io.quarkiverse.claude.runtime.rest.ClaudeErrorMapper;
 import io.quarkiverse.claude.runtime.rest.ClaudeHeadersFilter;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.runtime.rest.ExactBytesReader;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.quarkiverse.claude.runtime.rest.StreamAnswerFilter;
@@ -46,6 +47,7 @@ final class ClaudeClientFactory {
                 .register(rateLimits)
                 .register(new StreamAnswerFilter(baseUrlProperty))
                 .register(new AnswerHandle.Filter())
+                .register(new ExactBytesReader())
                 .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
                 .register(new ClaudeErrorMapper(baseUrlProperty));
         if (config.resilience().bulkhead().enabled()) {

@@ -1,0 +1,92 @@
+package io.quarkiverse.claude.runtime;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.smallrye.mutiny.Context;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.AbstractUni;
+import io.smallrye.mutiny.operators.UniOperator;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
+
+/**
+ * One attempt of an asynchronous call that its caller can cancel. The guard (SmallRye Fault Tolerance) does not pass a
+ * caller's cancellation on to the attempt it runs, and it only ends the call, freeing its bulkhead place, once that
+ * attempt ends. So when the call's {@link CallBudget} is cancelled, this cancels the attempt (the REST Client resets
+ * its HTTP request, closing the connection) and fails it, at once, with a {@link java.util.concurrent.CancellationException}
+ * that is never retried. A Mutiny operator of its own rather than {@code Uni.combine().any()} with a cancellation
+ * signal: it runs for every attempt, and the combination allocated several KB per call.
+ */
+final class CancellableAttempt<T> extends UniOperator<T, T> {
+
+    private final CallBudget budget;
+
+    CancellableAttempt(Uni<T> attempt, CallBudget budget) {
+        super(attempt);
+        this.budget = budget;
+    }
+
+    @Override
+    public void subscribe(UniSubscriber<? super T> downstream) {
+        AbstractUni.subscribe(upstream(), new Processor<>(downstream, budget));
+    }
+
+    private static final class Processor<T> implements UniSubscriber<T>, UniSubscription, Runnable {
+
+        private final UniSubscriber<? super T> downstream;
+        private final CallBudget budget;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private volatile UniSubscription upstream;
+
+        Processor(UniSubscriber<? super T> downstream, CallBudget budget) {
+            this.downstream = downstream;
+            this.budget = budget;
+        }
+
+        @Override
+        public Context context() {
+            return downstream.context();
+        }
+
+        @Override
+        public void onSubscribe(UniSubscription subscription) {
+            upstream = subscription;
+            downstream.onSubscribe(this);
+            if (!budget.attempting(this)) {
+                run(); // cancelled before the attempt started
+            }
+        }
+
+        @Override
+        public void onItem(T item) {
+            if (done.compareAndSet(false, true)) {
+                budget.attempting(null);
+                downstream.onItem(item);
+            }
+        }
+
+        @Override
+        public void onFailure(Throwable failure) {
+            if (done.compareAndSet(false, true)) {
+                budget.attempting(null);
+                downstream.onFailure(failure);
+            } // else: the attempt failed because it was cancelled, which was reported already
+        }
+
+        /** The downstream (the guard's timeout or a caller that stopped waiting) cancelled the attempt. */
+        @Override
+        public void cancel() {
+            done.set(true);
+            upstream.cancel();
+        }
+
+        /** The caller cancelled the call. */
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                upstream.cancel();
+                downstream.onFailure(CallBudget.cancelled());
+            }
+        }
+    }
+}
