@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -163,34 +159,13 @@ class ClientFeaturesTest extends SimulatorTest {
 
     @Test
     void requestLoggingMasksTheKey() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                String message = record.getMessage();
-                Object[] params = record.getParameters();
-                lines.add(params == null ? message : message + " " + java.util.Arrays.toString(params));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        String all;
+        try (CapturedLogs logs = CapturedLogs.start()) {
             logged.ask("log me");
             simulator.enqueue(Fault.error(401, "authentication_error", "invalid x-api-key"));
             assertThrows(RuntimeException.class, () -> logged.ask("log me again"));
-        } finally {
-            root.removeHandler(capture);
+            all = logs.all();
         }
-
-        String all = String.join("\n", lines);
         assertTrue(all.contains("log me"), "the request body is logged:\n" + all);
         assertTrue(all.contains("x-api-key"), "the header name is logged:\n" + all);
         assertFalse(all.contains("sk-ant-api03-logged-secret-key"), "the key never is:\n" + all);

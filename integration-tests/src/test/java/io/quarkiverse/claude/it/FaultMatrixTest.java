@@ -16,16 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -398,41 +395,21 @@ class FaultMatrixTest extends SimulatorTest {
 
     // ---------------------------------------------------------------- log capture
 
-    final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    CapturedLogs logs;
 
     @BeforeEach
     void captureLogs() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs = CapturedLogs.start();
     }
 
     @AfterEach
     void stopCapturingLogs() {
-        Logger.getLogger("").removeHandler(capture);
-    }
-
-    static String text(LogRecord record) {
-        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        return record.getLevel() + " " + record.getLoggerName() + ": " + message;
+        logs.close();
     }
 
     static String textWithCause(LogRecord record) {
         Throwable thrown = record.getThrown();
-        return text(record) + (thrown == null ? "" : " [" + thrown + "]");
+        return CapturedLogs.text(record) + (thrown == null ? "" : " [" + thrown + "]");
     }
 
     // ---------------------------------------------------------------- the matrix
@@ -443,7 +420,7 @@ class FaultMatrixTest extends SimulatorTest {
         Expect expect = row.expect().apply(api);
         long openBefore = simulator.stats().openConnections();
         simulator.always(row.fault().get());
-        logged.clear();
+        logs.clear();
 
         Observed seen = api.observe(claude);
 
@@ -453,7 +430,7 @@ class FaultMatrixTest extends SimulatorTest {
         } catch (AssertionError e) {
             // what the client logged tells why, e.g. an exception a library dropped
             throw new AssertionError(e.getMessage() + "\nLogged during the cell:\n"
-                    + logged.stream().map(FaultMatrixTest::textWithCause).collect(Collectors.joining("\n")), e);
+                    + logs.records().stream().map(FaultMatrixTest::textWithCause).collect(Collectors.joining("\n")), e);
         }
     }
 
@@ -511,15 +488,14 @@ class FaultMatrixTest extends SimulatorTest {
         assertNothingLeftBehind(cell, openBefore, expect.connectionsClosed);
 
         // the log: no error, a WARN per failed attempt
-        List<String> lines = logged.stream().map(FaultMatrixTest::text).toList();
-        List<String> errors = logged.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(FaultMatrixTest::text).toList();
+        List<String> lines = logs.records().stream().map(CapturedLogs::text).toList();
+        List<String> errors = logs.errors();
         assertTrue(errors.isEmpty(), cell + "no ERROR logged: " + errors);
         if (expect.type != null) {
-            long warns = logged.stream()
+            long warns = logs.records().stream()
                     .filter(r -> "io.quarkiverse.claude.errors".equals(r.getLoggerName())
                             && r.getLevel().intValue() == Level.WARNING.intValue()
-                            && text(r).contains("client matrix"))
+                            && CapturedLogs.text(r).contains("client matrix"))
                     .count();
             assertTrue(warns >= Math.max(1, attempts), cell + "a WARN per failed attempt (" + warns + "): " + lines);
         }
@@ -540,7 +516,7 @@ class FaultMatrixTest extends SimulatorTest {
     void connectionRefused(Api api) {
         int callsBefore = callLog.calls().size();
         long openBefore = simulator.stats().openConnections();
-        logged.clear();
+        logs.clear();
 
         Observed seen = api.observe(offline);
 
@@ -556,12 +532,11 @@ class FaultMatrixTest extends SimulatorTest {
         assertEquals(1, call.failedAttempts().size(), cell + "failed attempts: " + call);
 
         assertNothingLeftBehind(cell, openBefore, true);
-        List<String> errors = logged.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(FaultMatrixTest::text).toList();
+        List<String> errors = logs.errors();
         assertTrue(errors.isEmpty(), cell + "no ERROR logged: " + errors);
-        assertTrue(logged.stream().anyMatch(r -> "io.quarkiverse.claude.errors".equals(r.getLoggerName())
-                && r.getLevel().intValue() == Level.WARNING.intValue() && text(r).contains("client offline")),
-                cell + "a WARN for the failed attempt: " + logged.stream().map(FaultMatrixTest::text).toList());
+        assertTrue(logs.records().stream().anyMatch(r -> "io.quarkiverse.claude.errors".equals(r.getLoggerName())
+                && r.getLevel().intValue() == Level.WARNING.intValue() && CapturedLogs.text(r).contains("client offline")),
+                cell + "a WARN for the failed attempt: " + logs.records().stream().map(CapturedLogs::text).toList());
     }
 
     ClaudeCallEvent awaitCall(String client, int callsBefore) {

@@ -11,10 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -48,25 +44,7 @@ class UnderLoadTest extends SimulatorTest {
     @Test
     void aThousandConcurrentCallsAreAnsweredOrRejectedAtOnce() throws Exception {
         simulator.always(Fault.delay(Duration.ofSeconds(1))); // longer than it takes to start the 1,000
-        List<LogRecord> errors = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        CapturedLogs logs = CapturedLogs.start();
         long idleBefore = simulator.stats().openConnections(); // kept alive by this and the other clients
         long peakConnections = 0;
         List<CompletableFuture<Message>> calls = new ArrayList<>();
@@ -87,7 +65,7 @@ class UnderLoadTest extends SimulatorTest {
                 Thread.sleep(5);
             }
         } finally {
-            root.removeHandler(capture);
+            logs.close();
         }
 
         int answered = 0;
@@ -111,7 +89,6 @@ class UnderLoadTest extends SimulatorTest {
                 "each of the 64 attempts had a connection: the pool is as large as the bulkhead: " + peakConnections);
         assertTrue(peakConnections <= idleBefore + IN_FLIGHT, "never more than the pool: " + peakConnections);
         assertTrue(simulator.stats().openConnections() <= idleBefore + IN_FLIGHT, "back to at most the pool size");
-        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(),
-                "nothing logged at ERROR");
+        assertEquals(List.of(), logs.errors(), "nothing logged at ERROR");
     }
 }
