@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import jakarta.inject.Inject;
@@ -26,6 +28,8 @@ class AnnotationPolicyTest extends SimulatorTest {
     @Inject
     ResilientSummaries summaries;
 
+    @Inject
+    OwnFailures own;
 
 
     @Test
@@ -71,5 +75,31 @@ class AnnotationPolicyTest extends SimulatorTest {
         Throwable e = assertThrows(Throwable.class, () -> summaries.askWithRetry("not listed"));
         assertInstanceOf(InternalServerException.class, e);
         assertEquals(1, simulator.requests(MESSAGES).size(), "a 500 is not in retryOn");
+    }
+
+    @Test
+    void theMethodsOwnFailuresPassUnchangedAndAreNeverRetried() {
+        own.invocations().set(0);
+        IOException checked = assertThrows(IOException.class, () -> own.checkedIo());
+        assertEquals("disk full", checked.getMessage());
+        UncheckedIOException unchecked = assertThrows(UncheckedIOException.class, () -> own.uncheckedIo());
+        assertEquals("socket of our own closed", unchecked.getCause().getMessage());
+        assertThrows(OwnFailures.ReportTimeoutException.class, () -> own.ownTimeout());
+        Throwable async = assertThrows(Throwable.class, () -> own.asyncIo().await().atMost(Duration.ofSeconds(5)));
+        assertInstanceOf(IOException.class, async instanceof java.util.concurrent.CompletionException ? async.getCause()
+                : async, "the Uni's own failure, not a ClaudeConnectionException: " + async);
+        assertEquals(4, own.invocations().get(), "each method ran once: its own failures are not the client's to retry");
+        assertEquals(0, simulator.requests().size());
+    }
+
+    @Test
+    void theRawRestInterfaceTypesTransportFailuresSoThePolicyRetriesThem() {
+        own.invocations().set(0);
+        simulator.enqueue(Fault.dropConnection());
+
+        assertEquals("Echo: again", own.rawCall("again"));
+
+        assertEquals(2, own.invocations().get(), "the dropped connection was retried on the connection budget");
+        assertEquals(2, simulator.requests(MESSAGES).size());
     }
 }

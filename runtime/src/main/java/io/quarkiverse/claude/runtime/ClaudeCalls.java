@@ -3,6 +3,7 @@ package io.quarkiverse.claude.runtime;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.quarkiverse.claude.errors.ClaudeTimeoutException;
 import io.quarkiverse.claude.errors.OverloadedException;
@@ -31,7 +32,8 @@ public class ClaudeCalls {
     record Limits(String clientName, String baseUrl, String property) {
     }
 
-    private final TransportErrors errors;
+    /** Types what an attempt threw: a transport failure of our own HTTP calls, or only a Claude failure it carries. */
+    private final UnaryOperator<Throwable> errors;
     private final ResilienceConfig config;
     private final Limits limits;
     private final Guard guard;
@@ -41,10 +43,12 @@ public class ClaudeCalls {
      * @param clientName the client's name, for messages
      * @param baseUrl the API's base URL, for messages
      * @param property the client's config prefix, e.g. {@code quarkus.claude.resilience}, for messages
-     * @param errors how failures are typed
+     * @param errors how failures are typed: {@link TransportErrors#translate} for the client's own calls, which types
+     *        transport failures; {@link TransportErrors#claudeFailureIn} for the application's methods, whose own
+     *        failures pass unchanged and are never retried
      * @param config the client's resilience settings
      */
-    public ClaudeCalls(String clientName, String baseUrl, String property, TransportErrors errors,
+    public ClaudeCalls(String clientName, String baseUrl, String property, UnaryOperator<Throwable> errors,
             ResilienceConfig config) {
         this.errors = errors;
         this.config = config;
@@ -248,7 +252,7 @@ public class ClaudeCalls {
                 try {
                     return call.get();
                 } catch (RuntimeException failure) {
-                    throw budget.failed(errors.translate(failure));
+                    throw budget.failed(errors.apply(failure));
                 }
             }, ClaudeCalls.<T> anyType());
             return succeeded(info, budget, result);
@@ -344,7 +348,7 @@ public class ClaudeCalls {
         if (cancellable) {
             attempt = new CancellableAttempt<>(attempt, budget);
         }
-        return attempt.onFailure().transform(failure -> budget.failed(errors.translate(failure)));
+        return attempt.onFailure().transform(failure -> budget.failed(errors.apply(failure)));
     }
 
     private ClaudeTimeoutException timeout(Duration limit, boolean deadline) {
@@ -401,7 +405,7 @@ public class ClaudeCalls {
 
     /** A failure of a stream after its first event: typed, logged, and passed on without a retry. */
     private Throwable lateStreamFailure(Throwable failure) {
-        Throwable typed = errors.translate(failure);
+        Throwable typed = errors.apply(failure);
         ErrorLog.attemptFailed(limits.clientName(), 0, typed, "not retried: part of the answer had been streamed");
         return typed;
     }

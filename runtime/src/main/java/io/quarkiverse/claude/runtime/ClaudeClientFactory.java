@@ -62,7 +62,7 @@ final class ClaudeClientFactory {
                     .loggingMaskedHeaders(ClaudeClientLogger.SECRET_HEADERS);
         }
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
-        ClaudeCalls calls = calls(name, config, name);
+        ClaudeCalls calls = calls(name, config);
         if (config.rateLimit().proactive()) {
             calls.throttleOn(rateLimits::latest);
         }
@@ -71,10 +71,21 @@ final class ClaudeClientFactory {
                 SamplingDefaults.of(config));
     }
 
-    /** The resilience policy of a client, or of a {@code @ClaudeResilience} method that borrows its settings. */
-    static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config, String policyName) {
-        return new ClaudeCalls(policyName, config.baseUrl(), ClaudeRuntimeConfig.property(name, "resilience"),
-                new TransportErrors(config.baseUrl(), config.readTimeout()), config.resilience());
+    /** The resilience policy of a client's own calls, whose transport failures it types. */
+    static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config) {
+        return new ClaudeCalls(name, config.baseUrl(), ClaudeRuntimeConfig.property(name, "resilience"),
+                new TransportErrors(config.baseUrl(), config.readTimeout())::translate, config.resilience());
+    }
+
+    /**
+     * The policy of a {@code @ClaudeResilience} method that borrows a client's settings: it retries the Claude failures
+     * the method throws (typed where they happen, as by the raw REST interface), and lets the method's own failures
+     * pass unchanged, never retried.
+     */
+    static ClaudeCalls annotationCalls(String name, ClaudeClientRuntimeConfig config) {
+        return new ClaudeCalls("@ClaudeResilience(" + name + ")", config.baseUrl(),
+                ClaudeRuntimeConfig.property(name, "resilience"), TransportErrors::claudeFailureIn,
+                config.resilience());
     }
 
     /** @throws ConfigurationException when the base URL is not an absolute http(s) URL */

@@ -9,7 +9,9 @@ import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClients;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.runtime.rest.TypedRestApi;
 
 /** Creates each configured client once, on first use, and hands out the same instance afterwards. */
 @Singleton
@@ -18,6 +20,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
     private final ClaudeRuntimeConfig config;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
+    private final Map<String, ClaudeRestApi> restApis = new ConcurrentHashMap<>();
 
     public ClaudeClientRegistry(ClaudeRuntimeConfig config) {
         this.config = config;
@@ -43,7 +46,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
      */
     public ClaudeCalls annotationCalls(String name) {
         return annotationPolicies.computeIfAbsent(name, n -> {
-            ClaudeCalls calls = ClaudeClientFactory.calls(n, configOf(n), "@ClaudeResilience(" + n + ")");
+            ClaudeCalls calls = ClaudeClientFactory.annotationCalls(n, configOf(n));
             if (configOf(n).rateLimit().proactive()) {
                 calls.throttleOn(() -> client(n).lastRateLimits());
             }
@@ -66,8 +69,10 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return Map.copyOf(annotationPolicies);
     }
 
+    /** @return the raw REST interface of a client, as the application injects it: transport failures typed */
     public ClaudeRestApi rest(String name) {
-        return client(name).rest();
+        return restApis.computeIfAbsent(name, n -> TypedRestApi.of(client(n).rest(),
+                new TransportErrors(configOf(n).baseUrl(), configOf(n).readTimeout())));
     }
 
     /**

@@ -23,10 +23,9 @@ public final class TransportErrors {
 
     /** @return the typed failure, or {@code failure} itself when it is neither an API nor a transport failure */
     public Throwable translate(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ClaudeException typed) {
-                return typed;
-            }
+        Throwable claude = claudeFailureIn(failure);
+        if (claude instanceof ClaudeException) {
+            return claude;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (isTimeout(cause)) {
@@ -36,6 +35,20 @@ public final class TransportErrors {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (isConnectionFailure(cause)) {
                 return new ClaudeConnectionException(baseUrl, cause);
+            }
+        }
+        return failure;
+    }
+
+    /**
+     * @return the {@link ClaudeException} that {@code failure} is or carries (the REST Client wraps some), else
+     *         {@code failure} itself, unchanged: the typing of an application's own method, whose I/O failures and
+     *         timeouts are its own and not the client's
+     */
+    public static Throwable claudeFailureIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClaudeException typed) {
+                return typed;
             }
         }
         return failure;
