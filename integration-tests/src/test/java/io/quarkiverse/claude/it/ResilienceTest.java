@@ -74,6 +74,10 @@ class ResilienceTest extends SimulatorTest {
     ClaudeClient deadline;
 
     @Inject
+    @ClaudeClientName("held")
+    ClaudeClient held;
+
+    @Inject
     @ClaudeClientName("bulkhead")
     ClaudeClient bulkhead;
 
@@ -152,17 +156,35 @@ class ResilienceTest extends SimulatorTest {
     // ------------------------------------------------------------------ waits
 
     @Test
-    void waitsWhatRetryAfterSaysButNoLongerThanTheCap() {
-        simulator.enqueue(Fault.rateLimited().retryAfterMillis(150), // obeyed
-                Fault.rateLimited()); // retry-after: 1 s, cut to max-retry-after = 400 ms
+    void noAttemptIsSentBeforeTheRetryAfterHasPassed() {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(150), Fault.rateLimited().retryAfterMillis(250),
+                Fault.overloaded().retryAfterMillis(100)); // a 529 that says when, too
 
         Message answer = retrying.messages().create(MessageRequest.of("patience"));
 
         assertEquals("Echo: patience", answer.text());
         List<Long> gaps = gaps(simulator.requests(MESSAGES));
-        assertEquals(2, gaps.size(), gaps.toString());
+        assertEquals(3, gaps.size(), gaps.toString());
         assertTrue(gaps.get(0) >= 150 && gaps.get(0) < 150 + 350, "retry-after-ms 150 obeyed: " + gaps);
-        assertTrue(gaps.get(1) >= 400 && gaps.get(1) < 1000, "retry-after 1 s cut to 400 ms: " + gaps);
+        assertTrue(gaps.get(1) >= 250 && gaps.get(1) < 250 + 350, "retry-after-ms 250 obeyed: " + gaps);
+        assertTrue(gaps.get(2) >= 100 && gaps.get(2) < 100 + 350, "a 529's retry-after too: " + gaps);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheCapFailsAtOnceInsteadOfRetryingEarly() {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(150),
+                Fault.rateLimited()); // retry-after: 1 s, over max-retry-after = 400 ms
+
+        long start = System.nanoTime();
+        RateLimitException e = assertThrows(RateLimitException.class, () -> retrying.ask("patience"));
+        long elapsed = millisSince(start);
+
+        assertEquals(2, simulator.requests(MESSAGES).size(), "no third attempt 400 ms later, bound to earn a 429");
+        assertEquals(Duration.ofSeconds(1), e.retryAfter().orElseThrow());
+        assertTrue(e.getMessage().contains("the server asked to wait 1 s")
+                && e.getMessage().contains("quarkus.claude.\"retrying\".resilience.rate-limit.max-retry-after (400 ms)"),
+                e.getMessage());
+        assertTrue(elapsed < 150 + 400, "failed at once after the second 429: " + elapsed);
     }
 
     @Test
@@ -191,6 +213,27 @@ class ResilienceTest extends SimulatorTest {
         assertTrue(gaps.get(0) >= 15, "-5 is no reason to retry at once: " + gaps);
         assertTrue(gaps.get(1) >= 30, "'soon' is no number: the backoff: " + gaps);
         assertTrue(gaps.get(2) >= 60 && gaps.get(2) < 300, "an absurd value is not waited, nor cut to 400 ms: " + gaps);
+    }
+
+    @Test
+    void afterA429EveryCallOfAThrottledClientWaitsTheSameRetryAfter() throws Exception {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(400));
+        CompletableFuture<Message> first = subscribe(held.messages().createAsync(MessageRequest.of("first")));
+        while (simulator.requests(MESSAGES).isEmpty()) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(100); // the 429 has arrived; a second caller comes along
+
+        assertEquals("Echo: second", held.ask("second"));
+
+        assertEquals("Echo: first", first.get(5, TimeUnit.SECONDS).text());
+        List<RecordedRequest> requests = simulator.requests(MESSAGES);
+        assertEquals(3, requests.size(), "the 429, then one attempt of each call: no second 429");
+        for (RecordedRequest later : requests.subList(1, 3)) {
+            long after = Duration.between(requests.get(0).time(), later.time()).toMillis();
+            assertTrue(after >= 400, "not before the 429's retry-after, whichever call: " + after + " ms");
+        }
+        assertEquals(1, simulator.stats().count(429));
     }
 
     // ------------------------------------------------------------------ budgets per class
@@ -266,10 +309,13 @@ class ResilienceTest extends SimulatorTest {
         simulator.enqueue(Fault.rateLimited().retryAfterSeconds(2));
 
         long start = System.nanoTime();
-        assertThrows(RateLimitException.class, () -> deadline.ask("late"));
+        RateLimitException e = assertThrows(RateLimitException.class, () -> deadline.ask("late"));
         long elapsed = millisSince(start);
 
         assertEquals(1, simulator.requests(MESSAGES).size());
+        assertEquals(Duration.ofSeconds(2), e.retryAfter().orElseThrow());
+        assertTrue(e.getMessage().contains("past the call's deadline (quarkus.claude.\"deadline\".resilience.deadline"),
+                e.getMessage());
         assertTrue(elapsed < 400, "fails at once instead of sleeping 2 s past a 500 ms deadline: " + elapsed);
     }
 

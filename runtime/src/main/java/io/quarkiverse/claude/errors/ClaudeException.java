@@ -8,8 +8,31 @@ import java.util.Optional;
  */
 public abstract class ClaudeException extends RuntimeException {
 
+    private volatile String policyNote;
+
     protected ClaudeException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * @return the message, followed by what the client's resilience policy did with this failure when it decided
+     *         against the retry the class would have had (e.g. a {@code retry-after} longer than it may wait)
+     */
+    @Override
+    public String getMessage() {
+        String note = policyNote;
+        return note == null ? super.getMessage() : super.getMessage() + " " + note;
+    }
+
+    /**
+     * Used by the client's resilience policy to say, in the message, why it did not retry this failure. Not meant for
+     * applications.
+     *
+     * @return this exception
+     */
+    public ClaudeException withPolicyNote(String note) {
+        this.policyNote = note;
+        return this;
     }
 
     /**

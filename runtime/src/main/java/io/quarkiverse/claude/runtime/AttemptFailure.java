@@ -9,12 +9,23 @@ final class AttemptFailure extends RuntimeException {
     private final transient CallBudget budget;
     private final boolean retry;
     private final long waitMillis;
+    private final String note;
 
     AttemptFailure(CallBudget budget, Throwable failure, boolean retry, long waitMillis) {
+        this(budget, failure, retry, waitMillis, null);
+    }
+
+    /** @param note why a retry the class would have had was not taken, or {@code null} */
+    AttemptFailure(CallBudget budget, Throwable failure, boolean retry, long waitMillis, String note) {
         super(failure.getMessage(), failure, false, false);
         this.budget = budget;
         this.retry = retry;
         this.waitMillis = waitMillis;
+        this.note = note;
+    }
+
+    String note() {
+        return note;
     }
 
     /** @return the typed failure of the attempt */

@@ -94,8 +94,9 @@ final class CallBudget {
         attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
                 failure instanceof ClaudeApiException api ? api.status() : 0,
                 Duration.ofMillis(decision.retry() ? decision.waitMillis() : 0)));
-        ErrorLog.attemptFailed(limits.clientName(), attempts.size(), failure,
-                decision.retry() ? "retrying in " + decision.waitMillis() + " ms" : "not retried");
+        ErrorLog.attemptFailed(limits.clientName(), attempts.size(), failure, decision.retry()
+                ? "retrying in " + decision.waitMillis() + " ms"
+                : decision.note() == null ? "not retried" : decision.note());
         return decision;
     }
 
@@ -103,18 +104,40 @@ final class CallBudget {
         failures.add(failure);
         ErrorClass errorClass = ErrorClass.of(failure);
         if (errorClass == null || !wanted(failure)) {
-            return new AttemptFailure(this, failure, false, 0);
+            return stop(failure, null);
         }
         RetryClassConfig settings = errorClass.settings(config);
         int retry = ++used[errorClass.ordinal()];
         if (retry > settings.maxRetries()) {
-            return new AttemptFailure(this, failure, false, 0);
+            return stop(failure, null);
         }
-        long wait = waitMillis(settings, failure, retry);
+        Duration asked = serverWait(settings, failure);
+        if (asked != null) {
+            // never sooner than the server said: a wait it cannot take whole is not taken at all
+            if (asked.compareTo(settings.maxRetryAfter()) > 0) {
+                return stop(failure, "Not retried: the server asked to wait " + human(asked) + ", longer than "
+                        + errorClass.property(limits.property()) + ".max-retry-after (" + human(settings.maxRetryAfter())
+                        + "), and an earlier attempt would only be refused again; raise it to wait that long.");
+            }
+            if (asked.compareTo(remaining()) >= 0) {
+                return stop(failure, "Not retried: the server asked to wait " + human(asked) + ", past the call's "
+                        + "deadline (" + limits.property() + ".deadline, " + human(remaining()) + " left).");
+            }
+            return new AttemptFailure(this, failure, true, ceilMillis(asked));
+        }
+        long wait = backoffMillis(settings, retry);
         if (Duration.ofMillis(wait).compareTo(remaining()) >= 0) {
-            return new AttemptFailure(this, failure, false, 0); // the wait would cross the deadline: not taken
+            return stop(failure, null); // the wait would cross the deadline: not taken
         }
         return new AttemptFailure(this, failure, true, wait);
+    }
+
+    /** No retry; {@code note}, when there is one, goes into the failure's message and the log line. */
+    private AttemptFailure stop(Throwable failure, String note) {
+        if (note != null && failure instanceof ClaudeException claude) {
+            claude.withPolicyNote(note);
+        }
+        return new AttemptFailure(this, failure, false, 0, note);
     }
 
     /** The server's x-should-retry wins over the class default. */
@@ -125,17 +148,34 @@ final class CallBudget {
         return failure instanceof ClaudeException claude && claude.isRetryable();
     }
 
-    /** retry-after when the server sent one (capped), else exponential backoff with jitter. */
-    static long waitMillis(RetryClassConfig settings, Throwable failure, int retry) {
-        if (settings.honorRetryAfter() && failure instanceof ClaudeApiException api && api.retryAfter().isPresent()) {
-            Duration retryAfter = api.retryAfter().get();
-            return Math.min(retryAfter.toMillis(), settings.maxRetryAfter().toMillis());
+    /** @return the server's {@code retry-after}, when it sent one and the class honours it, else {@code null} */
+    static Duration serverWait(RetryClassConfig settings, Throwable failure) {
+        if (settings.honorRetryAfter() && failure instanceof ClaudeApiException api) {
+            return api.retryAfter().orElse(null);
         }
+        return null;
+    }
+
+    /** Exponential backoff with jitter, for the {@code retry}-th retry of a class. */
+    static long backoffMillis(RetryClassConfig settings, int retry) {
         long base = settings.delay().toMillis();
         long max = settings.maxDelay().toMillis();
         long exponential = (long) Math.min(max, base * Math.pow(2, retry - 1));
         double jitter = Math.max(0, Math.min(1, settings.jitter()));
         return exponential - (long) (exponential * jitter * ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** Rounded up: a wait of 1.2 ms is 2 ms, never 1. */
+    static long ceilMillis(Duration wait) {
+        return (wait.toNanos() + 999_999) / 1_000_000;
+    }
+
+    static String human(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /**

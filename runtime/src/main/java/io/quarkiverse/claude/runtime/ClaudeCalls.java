@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import io.quarkiverse.claude.errors.ClaudeTimeoutException;
 import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -116,7 +117,7 @@ public class ClaudeCalls {
         Duration wait = throttleWait(budget);
         if (!wait.isZero()) {
             try {
-                Thread.sleep(wait.toMillis());
+                Thread.sleep(CallBudget.ceilMillis(wait));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new ClaudeTimeoutException("Interrupted while waiting for the rate limits to reset", wait);
@@ -128,7 +129,7 @@ public class ClaudeCalls {
     static void validate(String property, ResilienceConfig config) {
         for (ErrorClass errorClass : ErrorClass.values()) {
             ResilienceConfig.RetryClassConfig settings = errorClass.settings(config);
-            String prefix = property + "." + errorClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            String prefix = errorClass.property(property);
             require(settings.maxRetries() >= 0, prefix + ".max-retries", "must be 0 or more", settings.maxRetries());
             require(settings.jitter() >= 0 && settings.jitter() <= 1, prefix + ".jitter", "must be between 0 and 1",
                     settings.jitter());
@@ -204,13 +205,15 @@ public class ClaudeCalls {
 
     /**
      * The backoff of one call (SmallRye creates one per call): the wait the call's budget planned for the failure,
-     * cut to the time left before the deadline.
+     * which it only plans when it ends before the deadline.
      */
     static final class PlannedWait implements CustomBackoffStrategy {
         @Override
         public long nextDelayInMillis(Throwable failure) {
             if (failure instanceof AttemptFailure attempt) {
-                return Math.max(0, Math.min(attempt.waitMillis(), attempt.budget().remaining().toMillis()));
+                // exactly the planned wait: the budget took only waits that end before the deadline, and a wait the
+                // server asked for must not be cut even by the microseconds since
+                return Math.max(0, attempt.waitMillis());
             }
             return 0;
         }
@@ -252,7 +255,7 @@ public class ClaudeCalls {
                 try {
                     return call.get();
                 } catch (RuntimeException failure) {
-                    throw budget.failed(errors.apply(failure));
+                    throw budget.failed(typed(failure));
                 }
             }, ClaudeCalls.<T> anyType());
             return succeeded(info, budget, result);
@@ -348,7 +351,20 @@ public class ClaudeCalls {
         if (cancellable) {
             attempt = new CancellableAttempt<>(attempt, budget);
         }
-        return attempt.onFailure().transform(failure -> budget.failed(errors.apply(failure)));
+        return attempt.onFailure().transform(failure -> budget.failed(typed(failure)));
+    }
+
+    /**
+     * Types an attempt's failure; a 429 with a {@code retry-after} also holds the client's other calls until then
+     * (proactive throttling only), so that they do not each earn the same 429.
+     */
+    private Throwable typed(Throwable failure) {
+        Throwable typed = errors.apply(failure);
+        ProactiveThrottle current = throttle;
+        if (current != null && typed instanceof RateLimitException limited && !limited.isSpendLimitReached()) {
+            limited.retryAfter().ifPresent(current::holdFor);
+        }
+        return typed;
     }
 
     private ClaudeTimeoutException timeout(Duration limit, boolean deadline) {

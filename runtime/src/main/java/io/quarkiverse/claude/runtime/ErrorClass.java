@@ -46,6 +46,11 @@ enum ErrorClass {
         return null; // CircuitOpenException, BulkheadFullException, and anything that is not a Claude failure
     }
 
+    /** @return the prefix of this class's settings, e.g. {@code quarkus.claude.resilience.rate-limit} */
+    String property(String resilienceProperty) {
+        return resilienceProperty + "." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     RetryClassConfig settings(ResilienceConfig config) {
         return switch (this) {
             case RATE_LIMIT -> config.rateLimit();

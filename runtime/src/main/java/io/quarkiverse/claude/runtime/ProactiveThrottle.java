@@ -20,9 +20,11 @@ final class ProactiveThrottle {
     static final Duration MARGIN = Duration.ofMillis(20);
 
     private final Supplier<RateLimits> latest;
-    // both guarded by this
+    // all guarded by this
     private long startedSince;
     private RateLimits seen;
+    /** Until when a 429's {@code retry-after} holds every attempt of the client; null when none does. */
+    private OffsetDateTime heldUntil;
 
     ProactiveThrottle(Supplier<RateLimits> latest) {
         this.latest = latest;
@@ -40,7 +42,7 @@ final class ProactiveThrottle {
             startedSince = 0;
         }
         OffsetDateTime now = OffsetDateTime.now();
-        OffsetDateTime until = null;
+        OffsetDateTime until = heldUntil != null && heldUntil.isAfter(now) ? heldUntil : null;
         until = later(until, exhausted(limits.requests(), startedSince, now));
         until = later(until, exhausted(limits.tokens(), 0, now));
         until = later(until, exhausted(limits.inputTokens(), 0, now));
@@ -49,7 +51,16 @@ final class ProactiveThrottle {
             startedSince++;
             return Duration.ZERO;
         }
-        return Duration.between(now, until).plus(MARGIN);
+        return until == heldUntil ? Duration.between(now, until) : Duration.between(now, until).plus(MARGIN);
+    }
+
+    /**
+     * A 429 asked to wait {@code retryAfter}: every attempt of the client waits until then, not only the call that
+     * earned it, which would otherwise each earn the same 429.
+     */
+    synchronized void holdFor(Duration retryAfter) {
+        OffsetDateTime until = OffsetDateTime.now().plus(retryAfter);
+        heldUntil = later(heldUntil, until);
     }
 
     /** @return the reset of a limit with nothing left, or {@code null} when it has room or resets in the past */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.errors.ApiError;
-import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
@@ -51,31 +50,29 @@ class RetryWaitsTest {
     @Test
     void exponentialWithoutJitterDoublesUpToTheCap() {
         RetryClassConfig exact = settings(500, 8000, 0, true, 60000);
-        OverloadedException e = new OverloadedException(error(529, "overloaded_error", null));
-        assertEquals(500, CallBudget.waitMillis(exact, e, 1));
-        assertEquals(1000, CallBudget.waitMillis(exact, e, 2));
-        assertEquals(4000, CallBudget.waitMillis(exact, e, 4));
-        assertEquals(8000, CallBudget.waitMillis(exact, e, 5));
-        assertEquals(8000, CallBudget.waitMillis(exact, e, 60));
+        assertEquals(500, CallBudget.backoffMillis(exact, 1));
+        assertEquals(1000, CallBudget.backoffMillis(exact, 2));
+        assertEquals(4000, CallBudget.backoffMillis(exact, 4));
+        assertEquals(8000, CallBudget.backoffMillis(exact, 5));
+        assertEquals(8000, CallBudget.backoffMillis(exact, 60));
     }
 
     @Test
     void fullJitterStaysBetweenZeroAndTheExponentialWait() {
         RetryClassConfig full = settings(2000, 30000, 1.0, true, 60000);
-        OverloadedException e = new OverloadedException(error(529, "overloaded_error", null));
         for (int i = 0; i < 200; i++) {
-            long wait = CallBudget.waitMillis(full, e, 2);
+            long wait = CallBudget.backoffMillis(full, 2);
             assertTrue(wait >= 0 && wait <= 4000, "wait " + wait);
         }
     }
 
     @Test
-    void retryAfterIsObeyedUpToItsCapUnlessDisabled() {
-        RateLimitException e = new RateLimitException(error(429, "rate_limit_error", Duration.ofSeconds(90)));
-        assertEquals(60000, CallBudget.waitMillis(settings(1000, 30000, 0, true, 60000), e, 1));
-        RateLimitException shortOne = new RateLimitException(error(429, "rate_limit_error", Duration.ofMillis(1500)));
-        assertEquals(1500, CallBudget.waitMillis(settings(1000, 30000, 0, true, 60000), shortOne, 3));
-        assertEquals(1000, CallBudget.waitMillis(settings(1000, 30000, 0, false, 60000), shortOne, 1));
+    void retryAfterIsTheServersWaitUnlessDisabledAndIsNeverRoundedDown() {
+        RateLimitException e = new RateLimitException(error(429, "rate_limit_error", Duration.ofMillis(1500)));
+        assertEquals(Duration.ofMillis(1500), CallBudget.serverWait(settings(1000, 30000, 0, true, 60000), e));
+        assertEquals(null, CallBudget.serverWait(settings(1000, 30000, 0, false, 60000), e));
+        assertEquals(2, CallBudget.ceilMillis(Duration.ofNanos(1_200_000)));
+        assertEquals(1, CallBudget.ceilMillis(Duration.ofMillis(1)));
     }
 
     @Test

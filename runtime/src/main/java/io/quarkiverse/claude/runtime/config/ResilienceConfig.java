@@ -90,16 +90,20 @@ public interface ResilienceConfig {
 
         /**
          * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
-         * backoff.
+         * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
          */
         @WithDefault("true")
         boolean honorRetryAfter();
 
         /**
-         * The longest `retry-after` that is obeyed: a longer one is cut to this. (The official SDK obeys any
-         * `retry-after`, however long.)
+         * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
+         * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
+         * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
+         * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
+         * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
+         * official SDK obeys any `retry-after`, however long.)
          */
-        @WithDefault("60s")
+        @WithDefault("5m")
         Duration maxRetryAfter();
     }
 
