@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -44,6 +46,7 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.RecordedRequest;
+import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
@@ -76,6 +79,10 @@ class ResilienceTest extends SimulatorTest {
     @Inject
     @ClaudeClientName("held")
     ClaudeClient held;
+
+    @Inject
+    @ClaudeClientName("narrow")
+    ClaudeClient narrow;
 
     @Inject
     @ClaudeClientName("bulkhead")
@@ -382,6 +389,35 @@ class ResilienceTest extends SimulatorTest {
         all.addAll(queued);
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertEquals(320, simulator.requests(MESSAGES).size(), "all 64 + 256 went through; the rejected never did");
+    }
+
+    @Test
+    void aStreamHoldsItsBulkheadPlaceUntilItEnds() throws Exception {
+        simulator.always(Fault.slowStream(Duration.ofMillis(60)));
+        List<StreamEvent> one = new CopyOnWriteArrayList<>();
+        List<StreamEvent> two = new CopyOnWriteArrayList<>();
+        MessageRequest request = MessageRequest.of("a stream that takes its time to say all this");
+        CompletableFuture<List<StreamEvent>> first = subscribe(
+                narrow.messages().stream(request).onItem().invoke(one::add).collect().asList());
+        CompletableFuture<List<StreamEvent>> second = subscribe(
+                narrow.messages().stream(request).onItem().invoke(two::add).collect().asList());
+        long start = System.nanoTime();
+        while ((one.isEmpty() || two.isEmpty()) && millisSince(start) < 5000) {
+            Thread.sleep(5);
+        }
+        assertTrue(!one.isEmpty() && !two.isEmpty(), "both streams have begun");
+
+        // max-concurrent = 2: two streams in flight fill the bulkhead until they end, not only until their first event
+        assertThrows(BulkheadFullException.class, () -> narrow.ask("a third, blocking: no queue for it"));
+        CompletableFuture<Message> queued = subscribe(narrow.messages().createAsync(MessageRequest.of("queued")));
+        ExecutionException rejected = assertThrows(ExecutionException.class,
+                () -> subscribe(narrow.messages().createAsync(MessageRequest.of("beyond"))).get(1, TimeUnit.SECONDS));
+        assertInstanceOf(BulkheadFullException.class, rejected.getCause(), "2 in flight and 1 queued: full");
+        assertFalse(first.isDone() || second.isDone(), "the streams were still streaming");
+
+        assertEquals("message_stop", first.get(10, TimeUnit.SECONDS).get(one.size() - 1).type());
+        second.get(10, TimeUnit.SECONDS);
+        assertTrue(queued.get(10, TimeUnit.SECONDS).text().startsWith("Echo: "), "the queued call ran once one ended");
     }
 
     // ------------------------------------------------------------------ circuit breaker

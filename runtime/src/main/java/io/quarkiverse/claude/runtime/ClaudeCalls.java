@@ -1,18 +1,14 @@
 package io.quarkiverse.claude.runtime;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.quarkiverse.claude.errors.ClaudeTimeoutException;
-import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -37,7 +33,7 @@ public class ClaudeCalls {
     private final UnaryOperator<Throwable> errors;
     private final ResilienceConfig config;
     private final Limits limits;
-    private final Guard guard;
+    private final CallGuards guards;
     private final CallObserver observer;
 
     /**
@@ -55,7 +51,7 @@ public class ClaudeCalls {
         this.config = config;
         this.limits = new Limits(clientName, baseUrl, property);
         validate(property, config);
-        this.guard = buildGuard(clientName, config, state -> {
+        this.guards = new CallGuards(clientName, config, state -> {
             if (state == CircuitBreakerState.OPEN) {
                 openedNanos = System.nanoTime();
             }
@@ -161,64 +157,6 @@ public class ClaudeCalls {
         }
     }
 
-    /** The client's guard: a generous retry driven by each call's budget, then circuit breaker and bulkhead. */
-    static Guard buildGuard(String clientName, ResilienceConfig config) {
-        return buildGuard(clientName, config, state -> {
-        });
-    }
-
-    static Guard buildGuard(String clientName, ResilienceConfig config,
-            java.util.function.Consumer<CircuitBreakerState> onStateChange) {
-        int retries = 0;
-        for (ErrorClass errorClass : ErrorClass.values()) {
-            retries += Math.max(0, errorClass.settings(config).maxRetries());
-        }
-        Guard.Builder builder = Guard.create().withDescription("quarkus-claude " + clientName);
-        builder.withRetry()
-                .maxRetries(retries)
-                .delay(0, ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                // the budget already refuses waits that would cross the deadline; this is only a safety net
-                .maxDuration(Math.max(1, config.deadline().toMillis()), ChronoUnit.MILLIS)
-                .whenException(failure -> failure instanceof AttemptFailure attempt && attempt.retry())
-                .withCustomBackoff().strategy(PlannedWait::new).done()
-                .done();
-        if (config.circuitBreaker().enabled()) {
-            builder.withCircuitBreaker()
-                    .when(failure -> failure instanceof AttemptFailure attempt
-                            && attempt.failure() instanceof OverloadedException)
-                    .requestVolumeThreshold(config.circuitBreaker().requestVolumeThreshold())
-                    .failureRatio(config.circuitBreaker().failureRatio())
-                    .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
-                    .successThreshold(config.circuitBreaker().successThreshold())
-                    .onStateChange(onStateChange)
-                    .done();
-        }
-        if (config.bulkhead().enabled()) {
-            builder.withBulkhead()
-                    .limit(config.bulkhead().maxConcurrent())
-                    .queueSize(config.bulkhead().maxQueued())
-                    .done();
-        }
-        return builder.build();
-    }
-
-    /**
-     * The backoff of one call (SmallRye creates one per call): the wait the call's budget planned for the failure,
-     * which it only plans when it ends before the deadline.
-     */
-    static final class PlannedWait implements CustomBackoffStrategy {
-        @Override
-        public long nextDelayInMillis(Throwable failure) {
-            if (failure instanceof AttemptFailure attempt) {
-                // exactly the planned wait: the budget took only waits that end before the deadline, and a wait the
-                // server asked for must not be cut even by the microseconds since
-                return Math.max(0, attempt.waitMillis());
-            }
-            return 0;
-        }
-    }
-
     /**
      * The timeout of each attempt of a call that is not a stream: {@code resilience.timeout} when set, else derived
      * from {@code max_tokens} (30 s per 1,000, within 30 s .. 10 min; 30 s for calls without it, {@code null}).
@@ -250,14 +188,16 @@ public class ClaudeCalls {
     public <T> T blocking(CallInfo info, Supplier<T> call) {
         CallBudget budget = new CallBudget(config, limits);
         try {
-            T result = guard.get(() -> {
+            T result = guards.retrying(() -> {
                 throttleBlocking(budget);
-                try {
-                    return call.get();
-                } catch (RuntimeException failure) {
-                    throw budget.failed(typed(failure));
-                }
-            }, ClaudeCalls.<T> anyType());
+                return guards.inPlace(() -> {
+                    try {
+                        return call.get();
+                    } catch (RuntimeException failure) {
+                        throw budget.failed(typed(failure));
+                    }
+                });
+            });
             return succeeded(info, budget, result);
         } catch (Throwable thrown) {
             throw unchecked(failed(info, budget, thrown));
@@ -268,10 +208,10 @@ public class ClaudeCalls {
     public <T> T blocking(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
         CallBudget budget = new CallBudget(config, limits);
         try {
-            T result = guard.get(() -> {
+            T result = guards.retrying(() -> {
                 throttleBlocking(budget);
-                return attempt(budget, attemptTimeout, call, false).await().indefinitely();
-            }, ClaudeCalls.<T> anyType());
+                return guards.inPlace(() -> attempt(budget, attemptTimeout, call, false).await().indefinitely());
+            });
             return succeeded(info, budget, result);
         } catch (Throwable thrown) {
             throw unchecked(failed(info, budget, thrown));
@@ -298,17 +238,23 @@ public class ClaudeCalls {
         });
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    /**
+     * The attempts of an asynchronous call: a throttle wait first (outside the bulkhead, where it holds no place), then
+     * the attempt in the client's place; a stream ({@code inPlace} false) takes its place itself, for its whole life.
+     */
     private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call) {
-        Supplier<Uni<T>> attempt = () -> {
+        return guarded(budget, attemptTimeout, call, true);
+    }
+
+    private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call, boolean inPlace) {
+        Supplier<Uni<T>> placed = inPlace
+                ? () -> guards.inPlaceAsync(() -> attempt(budget, attemptTimeout, call, true))
+                : () -> attempt(budget, attemptTimeout, call, true);
+        return guards.retryingAsync(() -> {
             Duration wait = throttleWait(budget);
-            if (wait.isZero()) {
-                return attempt(budget, attemptTimeout, call, true);
-            }
-            return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .onItem().transformToUni(ignored -> attempt(budget, attemptTimeout, call, true));
-        };
-        return (Uni<T>) guard.get((Supplier) attempt, (Class) Uni.class);
+            return wait.isZero() ? placed.get()
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(wait).onItem().transformToUni(ignored -> placed.get());
+        });
     }
 
     private <T> T succeeded(CallInfo info, CallBudget budget, T result) {
@@ -374,11 +320,6 @@ public class ClaudeCalls {
                 + ". Raise " + setting + ", or stream long generations.", limit);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Class<T> anyType() {
-        return (Class<T>) Object.class;
-    }
-
     private static RuntimeException unchecked(Throwable failure) {
         if (failure instanceof RuntimeException runtime) {
             return runtime;
@@ -400,7 +341,7 @@ public class ClaudeCalls {
             CallBudget budget = new CallBudget(config, limits);
             return guarded(budget, null, () -> StreamStart.of(call.get()
                     .ifNoItem().after(config.streamIdleTimeout()).failWith(this::idleTimeout),
-                    this::lateStreamFailure))
+                    this::lateStreamFailure, guards::inPlaceAsync), false)
                     .onCancellation().invoke(budget::cancel)
                     .onFailure().transform(budget::outcome)
                     .onItem().transformToMulti(events -> events)
