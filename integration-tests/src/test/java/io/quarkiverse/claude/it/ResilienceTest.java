@@ -85,6 +85,10 @@ class ResilienceTest extends SimulatorTest {
     ClaudeClient narrow;
 
     @Inject
+    @ClaudeClientName("no-queue")
+    ClaudeClient noQueue;
+
+    @Inject
     @ClaudeClientName("bulkhead")
     ClaudeClient bulkhead;
 
@@ -418,6 +422,27 @@ class ResilienceTest extends SimulatorTest {
         assertEquals("message_stop", first.get(10, TimeUnit.SECONDS).get(one.size() - 1).type());
         second.get(10, TimeUnit.SECONDS);
         assertTrue(queued.get(10, TimeUnit.SECONDS).text().startsWith("Echo: "), "the queued call ran once one ended");
+    }
+
+    @Test
+    void withNoQueueAnAsyncCallBeyondTheBulkheadFailsAtOnce() throws Exception {
+        simulator.enqueue(Fault.delay(Duration.ofMillis(800)));
+        CompletableFuture<Message> slow = subscribe(noQueue.messages().createAsync(MessageRequest.of("slow")));
+        long waited = System.nanoTime();
+        while (simulator.requests(MESSAGES).isEmpty() && millisSince(waited) < 5000) {
+            Thread.sleep(5);
+        }
+
+        long start = System.nanoTime();
+        ExecutionException rejected = assertThrows(ExecutionException.class,
+                () -> subscribe(noQueue.messages().createAsync(MessageRequest.of("now"))).get(2, TimeUnit.SECONDS));
+        assertInstanceOf(BulkheadFullException.class, rejected.getCause(), "max-queued=0: no waiting");
+        assertTrue(millisSince(start) < 500, "at once, not after the 800 ms call: " + millisSince(start));
+
+        assertEquals("Echo: slow", slow.get(5, TimeUnit.SECONDS).text());
+        assertEquals("Echo: then", noQueue.messages().createAsync(MessageRequest.of("then")).await()
+                .atMost(Duration.ofSeconds(5)).text(), "the place is free again");
+        assertEquals(2, simulator.requests(MESSAGES).size());
     }
 
     // ------------------------------------------------------------------ circuit breaker

@@ -1,8 +1,11 @@
 package io.quarkiverse.claude.runtime;
 
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
@@ -22,10 +25,20 @@ final class CallGuards {
     private final Guard retry;
     /** {@code null} when the client has neither a bulkhead nor a circuit breaker. */
     private final Guard place;
+    /**
+     * With {@code max-queued=0}, the attempts in flight in the place, or -1 when there is a queue. SmallRye's bulkhead
+     * always queues at least one asynchronous call; with no queue wanted, an asynchronous attempt that finds
+     * {@code max-concurrent} in flight is turned away before it would wait there.
+     */
+    private final AtomicInteger inFlight;
+    private final int maxConcurrent;
 
     CallGuards(String clientName, ResilienceConfig config, Consumer<CircuitBreakerState> onStateChange) {
         this.retry = retry(clientName, config);
         this.place = place(clientName, config, onStateChange);
+        boolean noQueue = config.bulkhead().enabled() && config.bulkhead().maxQueued() == 0;
+        this.inFlight = noQueue ? new AtomicInteger() : null;
+        this.maxConcurrent = config.bulkhead().maxConcurrent();
     }
 
     /** Runs a call's attempts: {@code attempt} throws an {@link AttemptFailure} that says whether to retry. */
@@ -46,7 +59,20 @@ final class CallGuards {
     /** Runs one asynchronous attempt (or a stream's whole life) in the client's place. */
     @SuppressWarnings({ "unchecked", "rawtypes" })
     <T> Uni<T> inPlaceAsync(Supplier<Uni<T>> attempt) {
-        return place == null ? attempt.get() : (Uni<T>) place.get((Supplier) attempt, (Class) Uni.class);
+        if (place == null) {
+            return attempt.get();
+        }
+        if (inFlight == null) {
+            return (Uni<T>) place.get((Supplier) attempt, (Class) Uni.class);
+        }
+        if (inFlight.get() >= maxConcurrent) {
+            return Uni.createFrom().failure(new BulkheadException("max-queued=0: no place free and no queue"));
+        }
+        Supplier<Uni<T>> counted = () -> {
+            inFlight.incrementAndGet();
+            return attempt.get().onTermination().invoke(inFlight::decrementAndGet);
+        };
+        return (Uni<T>) place.get((Supplier) counted, (Class) Uni.class);
     }
 
     /** A generous retry: each call's budget decides, per class, through the {@link AttemptFailure} it throws. */
@@ -87,7 +113,7 @@ final class CallGuards {
         if (config.bulkhead().enabled()) {
             builder.withBulkhead()
                     .limit(config.bulkhead().maxConcurrent())
-                    .queueSize(config.bulkhead().maxQueued())
+                    .queueSize(Math.max(1, config.bulkhead().maxQueued())) // 0 is handled in inPlaceAsync
                     .done();
         }
         return builder.build();

@@ -138,7 +138,7 @@ public class ClaudeCalls {
                 "must be positive", timeout));
         require(config.bulkhead().maxConcurrent() >= 1, property + ".bulkhead.max-concurrent", "must be 1 or more",
                 config.bulkhead().maxConcurrent());
-        require(config.bulkhead().maxQueued() >= 1, property + ".bulkhead.max-queued", "must be 1 or more",
+        require(config.bulkhead().maxQueued() >= 0, property + ".bulkhead.max-queued", "must be 0 (no queue) or more",
                 config.bulkhead().maxQueued());
         ResilienceConfig.CircuitBreakerConfig breaker = config.circuitBreaker();
         require(breaker.requestVolumeThreshold() >= 1, property + ".circuit-breaker.request-volume-threshold",

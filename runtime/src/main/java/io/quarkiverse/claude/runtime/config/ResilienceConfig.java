@@ -330,7 +330,8 @@ public interface ResilienceConfig {
 
         /**
          * How many asynchronous (`Uni`) calls may wait for a free place once `max-concurrent` are in flight. Beyond
-         * that, they fail at once with a `BulkheadFullException`. Blocking calls never wait.
+         * that, they fail at once with a `BulkheadFullException`. `0`: no queue, an asynchronous call beyond
+         * `max-concurrent` fails at once too. Blocking calls never wait.
          */
         @WithDefault("256")
         int maxQueued();
