@@ -37,10 +37,18 @@ final class CallBudget {
     private Runnable inFlight;
     private boolean cancelled;
 
-    CallBudget(ResilienceConfig config, ClaudeCalls.Limits limits) {
+    private final AttemptCost cost;
+
+    CallBudget(ResilienceConfig config, ClaudeCalls.Limits limits, AttemptCost cost) {
         this.config = config;
         this.limits = limits;
+        this.cost = cost;
         this.deadlineNanos = startNanos + config.deadline().toNanos();
+    }
+
+    /** @return what each attempt takes from the rate limits */
+    AttemptCost cost() {
+        return cost;
     }
 
     /** @return the time left before the deadline; zero or negative once it has passed */

@@ -13,6 +13,7 @@ final class CallInfo {
     final String model;
     final boolean batch;
     private volatile Usage usage;
+    private AttemptCost cost = AttemptCost.REQUEST_ONLY;
     private volatile String responseModel;
     private volatile String messageId;
 
@@ -24,6 +25,16 @@ final class CallInfo {
 
     static CallInfo of(String operation, String model) {
         return new CallInfo(operation, model, false);
+    }
+
+    /** @return this call, whose attempts each take {@code cost} from the rate limits */
+    CallInfo costing(AttemptCost cost) {
+        this.cost = cost;
+        return this;
+    }
+
+    AttemptCost cost() {
+        return cost;
     }
 
     /** The results of a Message Batch: their usage is billed at the batch price. */

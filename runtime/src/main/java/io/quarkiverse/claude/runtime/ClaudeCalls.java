@@ -97,7 +97,7 @@ public class ClaudeCalls {
         if (current == null) {
             return Duration.ZERO;
         }
-        Duration wait = current.beforeAttempt();
+        Duration wait = current.beforeAttempt(budget.cost());
         if (wait.isZero()) {
             return wait;
         }
@@ -186,7 +186,7 @@ public class ClaudeCalls {
      * @param info what the call is, for the {@link io.quarkiverse.claude.ClaudeCallEvent}; {@code null} for none
      */
     public <T> T blocking(CallInfo info, Supplier<T> call) {
-        CallBudget budget = new CallBudget(config, limits);
+        CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
@@ -206,7 +206,7 @@ public class ClaudeCalls {
 
     /** A blocking HTTP call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
     public <T> T blocking(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
-        CallBudget budget = new CallBudget(config, limits);
+        CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
@@ -230,7 +230,7 @@ public class ClaudeCalls {
      */
     public <T> Uni<T> async(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
-            CallBudget budget = new CallBudget(config, limits);
+            CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
             return guarded(budget, attemptTimeout, call)
                     .onItem().invoke(result -> succeeded(info, budget, result))
                     .onFailure().transform(thrown -> failed(info, budget, thrown))
@@ -338,7 +338,7 @@ public class ClaudeCalls {
      */
     public <T> Multi<T> stream(CallInfo info, Supplier<Multi<T>> call) {
         return Multi.createFrom().deferred(() -> {
-            CallBudget budget = new CallBudget(config, limits);
+            CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
             return guarded(budget, null, () -> StreamStart.of(call.get()
                     .ifNoItem().after(config.streamIdleTimeout()).failWith(this::idleTimeout),
                     this::lateStreamFailure, guards::inPlaceAsync), false)

@@ -36,14 +36,15 @@ final class MessagesImpl implements Messages {
     public Message create(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
         RequestPreflight.checkCreate(complete);
-        return calls.blocking(CallInfo.of("messages.create", complete.model()), calls.attemptTimeout(complete.maxTokens()),
+        return calls.blocking(CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete)),
+                calls.attemptTimeout(complete.maxTokens()),
                 () -> answers.read(api.createMessageRaw(complete), AnswerType.MESSAGE));
     }
 
     @Override
     public Uni<Message> createAsync(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaults(request)).invoke(RequestPreflight::checkCreate)
-                .chain(complete -> calls.async(CallInfo.of("messages.create", complete.model()),
+                .chain(complete -> calls.async(CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete)),
                         calls.attemptTimeout(complete.maxTokens()),
                         () -> answers.read(api.createMessageRaw(complete), AnswerType.MESSAGE)));
     }
@@ -66,7 +67,7 @@ final class MessagesImpl implements Messages {
     }
 
     private Multi<StreamEvent> streamChecked(MessageRequest complete) {
-        CallInfo info = CallInfo.of("messages.stream", complete.model());
+        CallInfo info = CallInfo.of("messages.stream", complete.model()).costing(AttemptCost.of(complete));
         return calls.stream(info, () -> {
             AnswerHandle answer = new AnswerHandle();
             return StreamDecoding.of(api.streamMessage(complete, answer), new StreamDecoder(info, answer));

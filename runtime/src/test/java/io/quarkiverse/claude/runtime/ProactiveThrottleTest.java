@@ -12,44 +12,88 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
 
+/** The throttle's token buckets, on snapshots made up here; waits asserted with generous margins. */
 class ProactiveThrottleTest {
+
+    private static final AttemptCost ONE_REQUEST = AttemptCost.REQUEST_ONLY;
 
     private final AtomicReference<RateLimits> latest = new AtomicReference<>(RateLimits.NONE);
     private final ProactiveThrottle throttle = new ProactiveThrottle(latest::get);
 
     @Test
     void noSnapshotNoWait() {
-        assertEquals(Duration.ZERO, throttle.beforeAttempt());
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
     }
 
     @Test
-    void attemptsSinceTheSnapshotUseUpWhatWasLeft() {
-        OffsetDateTime reset = OffsetDateTime.now().plusSeconds(2);
-        latest.set(requests(2, reset));
+    void attemptsSinceTheSnapshotUseUpWhatWasLeftThenWaitForTheReset() {
+        latest.set(requests(4, 2, OffsetDateTime.now().plusSeconds(2)));
 
-        assertEquals(Duration.ZERO, throttle.beforeAttempt());
-        assertEquals(Duration.ZERO, throttle.beforeAttempt());
-        Duration wait = throttle.beforeAttempt();
-        assertTrue(wait.compareTo(Duration.ofMillis(1500)) > 0 && wait.compareTo(Duration.ofMillis(2100)) < 0,
-                "waits for the reset: " + wait);
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
+        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 1700, 2100, "the third waits for the reset");
     }
 
     @Test
-    void nothingLeftOfTheTokensWaitsToo() {
-        OffsetDateTime reset = OffsetDateTime.now().plusSeconds(1);
-        latest.set(new RateLimits(new RateLimit(50L, 40L, reset), new RateLimit(80_000L, 0L, reset),
-                RateLimit.UNKNOWN, RateLimit.UNKNOWN));
-        assertTrue(throttle.beforeAttempt().compareTo(Duration.ofMillis(500)) > 0);
+    void atTheResetNoMoreGoThanTheLimitAdmitsAndTheRestArePaced() throws InterruptedException {
+        latest.set(requests(5, 0, OffsetDateTime.now().plusSeconds(2))); // empty, whole in 2 s: 2.5 a second
+        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 1700, 2100, "empty: wait for the reset");
+
+        Thread.sleep(2050);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST), "the 5 the renewed limit admits");
+        }
+        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 150, 450, "the sixth at the pace: 0.4 s a request");
     }
 
     @Test
-    void aResetInThePastLetsAttemptsThrough() {
-        latest.set(requests(0, OffsetDateTime.now().minusSeconds(1)));
-        assertEquals(Duration.ZERO, throttle.beforeAttempt());
+    void anAttemptWaitsForTheOutputTokensItsMaxTokensNeed() {
+        OffsetDateTime reset = OffsetDateTime.now().plusSeconds(7);
+        latest.set(new RateLimits(RateLimit.UNKNOWN, RateLimit.UNKNOWN, RateLimit.UNKNOWN,
+                new RateLimit(8000L, 1000L, reset))); // 7,000 missing, full in 7 s: 1,000 a second
+
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(new AttemptCost(100, 500)), "500 of the 1,000 left");
+        assertBetween(throttle.beforeAttempt(new AttemptCost(100, 4000)), 6700, 7100,
+                "4,000 do not fit in the 500 left: wait for the reset");
     }
 
-    private static RateLimits requests(long remaining, OffsetDateTime reset) {
-        return new RateLimits(new RateLimit(50L, remaining, reset), RateLimit.UNKNOWN, RateLimit.UNKNOWN,
+    @Test
+    void inputTokensAndTheCombinedTokensLimitCountToo() {
+        OffsetDateTime reset = OffsetDateTime.now().plusSeconds(10);
+        latest.set(new RateLimits(RateLimit.UNKNOWN, new RateLimit(20_000L, 10_000L, reset),
+                new RateLimit(20_000L, 20_000L, reset), RateLimit.UNKNOWN));
+
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(new AttemptCost(4000, 4000)));
+        assertBetween(throttle.beforeAttempt(new AttemptCost(4000, 4000)), 9700, 10100,
+                "8,000 used of the combined 10,000 left: the next 8,000 wait for the reset");
+    }
+
+    @Test
+    void anAttemptLargerThanTheWholeLimitIsLeftToTheApi() {
+        latest.set(new RateLimits(RateLimit.UNKNOWN, RateLimit.UNKNOWN, RateLimit.UNKNOWN,
+                new RateLimit(8000L, 8000L, OffsetDateTime.now())));
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(new AttemptCost(10, 64_000)));
+    }
+
+    @Test
+    void aResetInThePastMeansAFullBucket() {
+        latest.set(requests(50, 0, OffsetDateTime.now().minusSeconds(1)));
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
+    }
+
+    @Test
+    void a429HoldsEveryAttemptUntilItsRetryAfter() {
+        throttle.holdFor(Duration.ofMillis(800));
+        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 600, 800, "held");
+        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 600, 800, "every attempt");
+    }
+
+    private static void assertBetween(Duration wait, long minMillis, long maxMillis, String what) {
+        assertTrue(wait.toMillis() >= minMillis && wait.toMillis() <= maxMillis, what + ": " + wait);
+    }
+
+    private static RateLimits requests(long limit, long remaining, OffsetDateTime reset) {
+        return new RateLimits(new RateLimit(limit, remaining, reset), RateLimit.UNKNOWN, RateLimit.UNKNOWN,
                 RateLimit.UNKNOWN);
     }
 }
