@@ -41,7 +41,8 @@ import io.vertx.core.http.HttpServerOptions;
  * <p>
  * Tests script failures with {@link #enqueue(Fault...)} and {@link #always(Fault)}, and check what a client sent with
  * {@link #requests()}. To rehearse a bad day without a script, give it a {@link Scenario} (random faults and latency),
- * a request budget ({@link SimulatorOptions#requestsPerMinute(int)}), and look at what it did with {@link #stats()}.
+ * a request budget ({@link SimulatorOptions#requestsPerMinute(int)}) or a token bucket
+ * ({@link SimulatorOptions#tokenBucket(double, int)}), and look at what it did with {@link #stats()}.
  * It runs on its own Vert.x instance (not Quarkus'), listens on 127.0.0.1 only, and is safe to
  * script from any thread while it serves.
  *
@@ -68,15 +69,17 @@ public final class ClaudeSimulator implements AutoCloseable {
     private final BatchesEndpoint batches;
     private final ScenarioEngine scenario;
     private final RequestBudget budget;
+    private final TokenBucket bucket;
     private final StatsCounter stats;
     private final SimulatorOptions options;
     private boolean closed;
 
     private ClaudeSimulator(Vertx vertx, HttpServer server, FaultScript script, RequestLog log, PromptCache cache,
-            BatchesEndpoint batches, ScenarioEngine scenario, RequestBudget budget, StatsCounter stats,
+            BatchesEndpoint batches, ScenarioEngine scenario, RequestBudget budget, TokenBucket bucket, StatsCounter stats,
             SimulatorOptions options) {
         this.scenario = scenario;
         this.budget = budget;
+        this.bucket = bucket;
         this.stats = stats;
         this.options = options;
         this.vertx = vertx;
@@ -96,9 +99,14 @@ public final class ClaudeSimulator implements AutoCloseable {
      * Starts a simulator with the given options, and returns once it listens.
      *
      * @throws IllegalStateException if it cannot listen (e.g. the port is taken)
+     * @throws IllegalArgumentException if the options set both {@link SimulatorOptions#requestsPerMinute(int)} and
+     *         {@link SimulatorOptions#tokenBucket(double, int)}
      */
     public static ClaudeSimulator start(SimulatorOptions options) {
         SimulatorOptions o = Objects.requireNonNull(options, "options").copy();
+        if (o.hasTokenBucket() && o.requestsPerMinute() > 0) {
+            throw new IllegalArgumentException("Either requestsPerMinute or tokenBucket, not both: " + o);
+        }
         // One event loop is plenty; no file cache, so no .vertx directory appears in the working directory.
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(1)
@@ -117,9 +125,10 @@ public final class ClaudeSimulator implements AutoCloseable {
         ApiDispatcher api = new ApiDispatcher(o.apiKey(), messages, new ModelsEndpoint(catalog), batches);
         ScenarioEngine scenario = new ScenarioEngine(o.scenario());
         RequestBudget budget = new RequestBudget(clock, o.rateLimitWindow(), o.requestsPerMinute());
+        TokenBucket bucket = o.hasTokenBucket() ? new TokenBucket(clock, o.tokenBucketRate(), o.tokenBucketBurst()) : null;
         StatsCounter stats = new StatsCounter();
         SimulatorHandler handler = new SimulatorHandler(vertx, o.maxBodyBytes(), o.maxBatchBodyBytes(), script, log,
-                ids, clock, new FaultResponder(answers), api, scenario, budget, stats);
+                ids, clock, new FaultResponder(answers), api, scenario, bucket != null ? bucket : budget, stats);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(o.port()))
                 .requestHandler(handler)
                 .connectionHandler(connection -> {
@@ -135,7 +144,7 @@ public final class ClaudeSimulator implements AutoCloseable {
             await(vertx.close());
             throw new IllegalStateException("The Claude simulator could not listen on 127.0.0.1:" + o.port(), e);
         }
-        return new ClaudeSimulator(vertx, server, script, log, cache, batches, scenario, budget, stats, o);
+        return new ClaudeSimulator(vertx, server, script, log, cache, batches, scenario, budget, bucket, stats, o);
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash: the base URL to give a client. */
@@ -182,10 +191,15 @@ public final class ClaudeSimulator implements AutoCloseable {
      * 0 for none, from the next request on; the requests admitted in the current window still count, and the window
      * keeps its length ({@link SimulatorOptions#rateLimitWindow(Duration)}). {@link #reset()} restores the budget
      * given at start.
+     *
+     * @throws IllegalStateException if the simulator was started with {@link SimulatorOptions#tokenBucket(double, int)}
      */
     public ClaudeSimulator requestsPerMinute(int requests) {
         if (requests < 0) {
             throw new IllegalArgumentException("requestsPerMinute must be >= 0: " + requests);
+        }
+        if (bucket != null) {
+            throw new IllegalStateException("This simulator limits requests with a token bucket, not a budget per minute");
         }
         budget.limit(requests);
         return this;
@@ -229,12 +243,16 @@ public final class ClaudeSimulator implements AutoCloseable {
     /**
      * Forgets the queued faults, the always-fault, the recorded requests, the Message Batches (in progress or not), the
      * prompt cache and the {@link #stats()} (but {@link SimulatorStats#openConnections()}, which is not a total); and goes back to the start's {@link Scenario} (its draws starting over
-     * from its seed) and request budget (a whole one, with the start's limit), e.g. between tests.
+     * from its seed) and request budget (a whole one, with the start's limit) or token bucket (a full one), e.g.
+     * between tests.
      */
     public ClaudeSimulator reset() {
         script.reset();
         scenario.set(options.scenario());
         budget.reset(options.requestsPerMinute());
+        if (bucket != null) {
+            bucket.reset();
+        }
         stats.clear();
         log.clear();
         batches.clear();

@@ -10,7 +10,8 @@ import java.util.Map;
  * The {@code anthropic-ratelimit-*} headers of every answer. Plausible numbers for a one-minute window: the remaining
  * requests and tokens go down with each answer and are restored at the next full minute, which is the {@code reset}
  * (RFC 3339). Token counts are rounded down to thousands, as the API does. Nothing is refused here: with
- * {@link SimulatorOptions#requestsPerMinute(int)}, {@link RequestBudget} enforces a budget and its
+ * {@link SimulatorOptions#requestsPerMinute(int)} ({@link RequestBudget}) or
+ * {@link SimulatorOptions#tokenBucket(double, int)} ({@link TokenBucket}), a limiter is enforced and its
  * {@code anthropic-ratelimit-requests-*} headers replace these on {@code POST /v1/messages}.
  */
 final class RateLimits {

@@ -12,13 +12,9 @@ import java.util.Map;
  * the first request after the previous one closed, and a count of the requests it admitted. A request beyond the
  * limit is refused and does not count. Changed from test threads while the event loop admits, hence synchronized.
  */
-final class RequestBudget {
+final class RequestBudget implements RequestLimiter {
 
     private static final String PREFIX = "anthropic-ratelimit-requests-";
-
-    /** The outcome for one request: admitted or not, and the {@code anthropic-ratelimit-requests-*} headers. */
-    record Decision(boolean admitted, long retryAfterSeconds, Map<String, String> headers) {
-    }
 
     private final Clock clock;
     private final Duration window;
@@ -53,12 +49,14 @@ final class RequestBudget {
     }
 
     /** Takes one request from the budget if there is room; null when there is no limit. */
-    synchronized Decision acquire() {
+    @Override
+    public synchronized Decision acquire() {
         return decide(true);
     }
 
     /** The budget as it stands, taking nothing (for answers that do not count); null when there is no limit. */
-    synchronized Decision peek() {
+    @Override
+    public synchronized Decision peek() {
         return decide(false);
     }
 
@@ -95,7 +93,8 @@ final class RequestBudget {
     }
 
     /** The 429 the API sends for a request over the limit. */
-    Fault rejection(Decision d) {
+    @Override
+    public Fault rejection(Decision d) {
         String per = window.equals(Duration.ofMinutes(1)) ? "minute" : window.toMillis() + " ms";
         return Fault.error(429, "rate_limit_error", "This request would exceed the rate limit for your organization of "
                 + limit + " requests per " + per + ". Please try again later.")

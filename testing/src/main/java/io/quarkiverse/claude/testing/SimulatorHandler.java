@@ -14,8 +14,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The simulator's request handler on the event loop: decides the request's fault as it arrives (a scripted fault first;
- * else, for {@code POST /v1/messages}, the request budget's 429; else, for the Messages endpoints, the scenario's
- * draw), reads
+ * else, for {@code POST /v1/messages}, the request limiter's 429 (budget or token bucket); else, for the Messages
+ * endpoints, the scenario's draw), reads
  * the body up to the size limit, records the request, waits the fault's delay on a timer, then lets the
  * {@link FaultResponder} or the {@link ApiDispatcher} answer.
  */
@@ -35,11 +35,11 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
     private final FaultResponder faults;
     private final ApiDispatcher api;
     private final ScenarioEngine scenario;
-    private final RequestBudget budget;
+    private final RequestLimiter budget;
     private final StatsCounter stats;
 
     SimulatorHandler(Vertx vertx, long maxBodyBytes, long maxBatchBodyBytes, FaultScript script, RequestLog log, Ids ids, Clock clock,
-            FaultResponder faults, ApiDispatcher api, ScenarioEngine scenario, RequestBudget budget, StatsCounter stats) {
+            FaultResponder faults, ApiDispatcher api, ScenarioEngine scenario, RequestLimiter budget, StatsCounter stats) {
         this.scenario = scenario;
         this.budget = budget;
         this.stats = stats;
@@ -64,7 +64,7 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
             // A scripted error, drop, stream... answers without the API, so it takes nothing from the budget; a regular
             // answer (also a scripted delay or withExtraFields) takes its share, or is refused when there is none.
             boolean regular = fault == null || fault.kind() == Fault.Kind.NORMAL;
-            RequestBudget.Decision d = regular ? budget.acquire() : budget.peek();
+            RequestLimiter.Decision d = regular ? budget.acquire() : budget.peek();
             if (d != null) {
                 budgetHeaders = d.headers();
                 if (!d.admitted() && regular) {

@@ -40,13 +40,15 @@ public final class SimulatorOptions {
     private Scenario scenario = Scenario.normal();
     private int requestsPerMinute;
     private Duration rateLimitWindow = DEFAULT_RATE_LIMIT_WINDOW;
+    private double tokenBucketRate;
+    private int tokenBucketBurst;
 
     private SimulatorOptions() {
     }
 
     /**
      * Random free port, any non-blank key accepted, the default models, 32 MiB body limit (256 MiB for batch creation),
-     * batches processed in 200 ms, {@link Scenario#normal()}, no request budget.
+     * batches processed in 200 ms, {@link Scenario#normal()}, no request budget, no token bucket.
      */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions();
@@ -145,7 +147,7 @@ public final class SimulatorOptions {
      * <ul>
      * <li>The window opens with the first request after the previous window closed, and the budget is whole again when
      * it closes (a fixed window; the API refills a token bucket continuously, which comes to the same for a client
-     * that waits as told).</li>
+     * that waits as told; {@link #tokenBucket(double, int)} simulates that one).</li>
      * <li>Every answer to {@code POST /v1/messages} carries {@code anthropic-ratelimit-requests-limit} (the budget),
      * {@code -remaining} (what is left after this request) and {@code -reset} (RFC 3339, millisecond precision: when
      * the window closes; now, when the budget is whole). The token headers keep their plausible values.</li>
@@ -178,6 +180,60 @@ public final class SimulatorOptions {
         }
         this.rateLimitWindow = window;
         return this;
+    }
+
+    /**
+     * Limits {@code POST /v1/messages} with a token bucket, as the API's rate limiter does: it holds {@code burst}
+     * tokens, starts full and refills continuously at {@code requestsPerSecond}. Off by default. A different limiter
+     * from {@link #requestsPerMinute(int)} (a fixed window); the two cannot be combined:
+     * {@link ClaudeSimulator#start(SimulatorOptions)} refuses options that set both.
+     * <ul>
+     * <li>Each request admitted takes a token; with less than one left, the request gets 429 {@code rate_limit_error}
+     * with {@code retry-after}: the seconds until a token is available, rounded up to whole seconds as the API does (so
+     * at least 1, and a client that waits as told finds the token, unless another request took it first; no
+     * {@code retry-after-ms}). A refused request takes no token.</li>
+     * <li>Every answer to {@code POST /v1/messages} carries {@code anthropic-ratelimit-requests-limit} (the
+     * {@code burst}), {@code -remaining} (the tokens left after this request, rounded down) and {@code -reset} (RFC
+     * 3339, millisecond precision rounded up: when the bucket is full again; now, when it is full).</li>
+     * <li>As with {@link #requestsPerMinute(int)}: the bucket is checked as the request arrives, before auth and
+     * validation; a {@link Scenario}'s fault comes after the bucket admitted the request, so a request answered with
+     * the scenario's 529 has still taken its token (as on the API, where an overloaded answer does not give the token
+     * back); a scripted fault (other than {@link Fault#delay(Duration)} and {@link Fault#withExtraFields()}) answers
+     * instead and takes nothing; other endpoints are not limited.</li>
+     * <li>{@link ClaudeSimulator#reset()} fills the bucket again.</li>
+     * </ul>
+     *
+     * <pre>
+     * // the storm of the benchmarks: 10 requests/s after a burst of 5, and 5 % of the admitted ones overloaded
+     * SimulatorOptions.defaults().tokenBucket(10, 5).scenario(Scenario.builder().faultRate(529, 0.05).build());
+     * </pre>
+     *
+     * @param requestsPerSecond the refill rate, &gt; 0 (fractions allowed: 0.5 is one request every 2 s)
+     * @param burst the bucket's size, at least 1: how many requests are admitted at once from a full bucket
+     */
+    public SimulatorOptions tokenBucket(double requestsPerSecond, int burst) {
+        if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+            throw new IllegalArgumentException("tokenBucket needs a finite requestsPerSecond > 0: " + requestsPerSecond);
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("tokenBucket needs a burst >= 1: " + burst);
+        }
+        this.tokenBucketRate = requestsPerSecond;
+        this.tokenBucketBurst = burst;
+        return this;
+    }
+
+    /** Whether {@link #tokenBucket(double, int)} was set. */
+    boolean hasTokenBucket() {
+        return tokenBucketBurst > 0;
+    }
+
+    double tokenBucketRate() {
+        return tokenBucketRate;
+    }
+
+    int tokenBucketBurst() {
+        return tokenBucketBurst;
     }
 
     int port() {
@@ -227,6 +283,8 @@ public final class SimulatorOptions {
         c.scenario = scenario;
         c.requestsPerMinute = requestsPerMinute;
         c.rateLimitWindow = rateLimitWindow;
+        c.tokenBucketRate = tokenBucketRate;
+        c.tokenBucketBurst = tokenBucketBurst;
         return c;
     }
 
@@ -235,6 +293,7 @@ public final class SimulatorOptions {
         return "SimulatorOptions[port=" + port + ", apiKey=" + (apiKey == null ? "any" : "set") + ", models=" + models
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchBodyBytes=" + maxBatchBodyBytes
                 + ", batchProcessingDelay=" + batchProcessingDelay + ", scenario=" + scenario.name()
-                + ", requestsPerMinute=" + requestsPerMinute + ", rateLimitWindow=" + rateLimitWindow + "]";
+                + ", requestsPerMinute=" + requestsPerMinute + ", rateLimitWindow=" + rateLimitWindow
+                + (hasTokenBucket() ? ", tokenBucket=" + tokenBucketRate + "/s burst " + tokenBucketBurst : "") + "]";
     }
 }

@@ -68,7 +68,12 @@ public class BenchApp implements QuarkusApplication {
     static final int STARTUP_RUNS = Integer.getInteger("bench.startup-runs", 9);
     static final int RES_CALLS = Integer.getInteger("bench.resilience.calls", 200);
     static final int RES_CONC = Integer.getInteger("bench.resilience.concurrency", 8);
-    static final String SECTIONS = System.getProperty("bench.sections", "percall,stream,startup,resilience");
+    static final int STORM_CALLS = Integer.getInteger("bench.storm.calls", 200);
+    static final int STORM_CONC = Integer.getInteger("bench.storm.concurrency", 8);
+    static final double STORM_RATE = Double.parseDouble(System.getProperty("bench.storm.rate", "10"));
+    static final int STORM_BURST = Integer.getInteger("bench.storm.burst", 5);
+    static final double STORM_529 = Double.parseDouble(System.getProperty("bench.storm.overloaded", "0.05"));
+    static final String SECTIONS = System.getProperty("bench.sections", "percall,stream,startup,resilience,storm");
 
     @Inject
     ClaudeClient claude;
@@ -85,6 +90,16 @@ public class BenchApp implements QuarkusApplication {
     @Inject
     @ClaudeClientName("sim-short-529")
     ClaudeClient simShort529;
+
+    /** The storm section's client with default settings: nothing configured but key, base URL and model. */
+    @Inject
+    @ClaudeClientName("storm")
+    ClaudeClient stormClient;
+
+    /** The same with {@code rate-limit.proactive=true}. */
+    @Inject
+    @ClaudeClientName("storm-proactive")
+    ClaudeClient stormProactive;
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     final StringBuilder report = new StringBuilder();
@@ -121,6 +136,9 @@ public class BenchApp implements QuarkusApplication {
             }
             if (SECTIONS.contains("resilience")) {
                 resilience();
+            }
+            if (SECTIONS.contains("storm")) {
+                storm();
             }
             out("load average at the end: " + loadAverage());
             Path file = HOME.resolve("bench/target/bench-results.md");
@@ -638,6 +656,128 @@ public class BenchApp implements QuarkusApplication {
         } catch (RuntimeException e) {
             return Integer.MAX_VALUE;
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ storm (issue 13)
+
+    /**
+     * A rate-limit storm: the simulator's token bucket (10 requests/s, burst 5, like the API's limiter) with 5 % of the
+     * admitted requests answered 529, and 200 calls from 8 threads, far more than the bucket admits. Each client runs
+     * against a freshly reset simulator (full bucket, the scenario's draws from its seed) behind the recording proxy.
+     */
+    void storm() throws Exception {
+        Scenario overloaded = Scenario.builder().name("storm").faultRate(529, STORM_529).build();
+        SimulatorOptions options = SimulatorOptions.defaults().port(SIM_PORT).tokenBucket(STORM_RATE, STORM_BURST)
+                .scenario(overloaded);
+        try (ClaudeSimulator sim = ClaudeSimulator.start(options);
+                RecordingProxy proxy = new RecordingProxy(PROXY_PORT, SIM_PORT)) {
+            AnthropicClient sdk = AnthropicOkHttpClient.builder().baseUrl("http://127.0.0.1:" + PROXY_PORT)
+                    .apiKey(ClaudeSimulator.DEFAULT_API_KEY).build(); // SDK defaults: 2 retries
+            Map<String, Call> clients = new LinkedHashMap<>();
+            clients.put("official SDK 3.13.0 defaults", prompt -> sdk.messages().create(MessageCreateParams.builder()
+                    .model(MODEL).maxTokens(64).addUserMessage(prompt).build()));
+            clients.put("quarkus-claude defaults", prompt -> stormClient.messages().create(MessageRequest.of(prompt)));
+            clients.put("quarkus-claude, `rate-limit.proactive=true`",
+                    prompt -> stormProactive.messages().create(MessageRequest.of(prompt)));
+            out("\n## 5. Storm (issue 13): " + STORM_CALLS + " calls on " + STORM_CONC + " threads into a token bucket of "
+                    + fmt(STORM_RATE) + " requests/s, burst " + STORM_BURST + "\n");
+            out("Simulator: token bucket " + fmt(STORM_RATE) + " requests/s, burst " + STORM_BURST
+                    + " (429 `rate_limit_error` with `retry-after` = whole seconds until a token, rounded up; "
+                    + "`anthropic-ratelimit-requests-limit/-remaining/-reset` on every answer), "
+                    + percent(STORM_529) + " of the admitted requests answered 529 (" + overloaded + "; an admitted "
+                    + "request answered 529 has taken its token). " + STORM_CALLS + " calls, " + STORM_CONC
+                    + " threads each taking the next call when free; each client against a freshly reset simulator "
+                    + "behind the recording proxy.");
+            out("Lower bound = (tokens needed − burst) ÷ rate = (" + STORM_CALLS + " successful calls + the run's 529s − "
+                    + STORM_BURST + ") ÷ " + fmt(STORM_RATE) + "/s: every successful attempt and every attempt answered "
+                    + "529 takes a token, the bucket starts with " + STORM_BURST + " and refills at " + fmt(STORM_RATE)
+                    + "/s (server answer times, ≈ 1 ms, ignored). A client that gives calls up needs fewer tokens than "
+                    + "the bound counts, and can come under it.");
+            out("Targets: success 100 %, 0 attempts before their retry-after elapsed, ≤ 20 429s, wall ≤ 1.1 × bound.\n");
+            out("| client | success (100 %) | attempts | 429s (≤ 20) | 529s | attempts before retry-after elapsed (0) | wall s | bound s | wall ÷ bound (≤ 1.1) | targets met |");
+            out("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            String[] tags = { "sdk", "qd", "qp" };
+            int ci = 0;
+            for (Map.Entry<String, Call> c : clients.entrySet()) {
+                String tag = tags[ci++];
+                System.out.println("storm: " + c.getKey());
+                sim.reset();
+                proxy.clear();
+                AtomicInteger next = new AtomicInteger();
+                AtomicInteger ok = new AtomicInteger();
+                Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+                Map<String, String> firstFailure = new java.util.concurrent.ConcurrentHashMap<>();
+                ExecutorService pool = Executors.newFixedThreadPool(STORM_CONC);
+                long t0 = System.nanoTime();
+                for (int w = 0; w < STORM_CONC; w++) {
+                    pool.execute(() -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < STORM_CALLS) {
+                            try {
+                                c.getValue().call("bench-call-" + tag + "-" + i + ": say hi");
+                                ok.incrementAndGet();
+                            } catch (Exception e) {
+                                failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                                firstFailure.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                            }
+                        }
+                    });
+                }
+                pool.shutdown();
+                pool.awaitTermination(30, TimeUnit.MINUTES);
+                double wall = (System.nanoTime() - t0) / 1e9;
+                Thread.sleep(200);
+                List<RecordingProxy.Attempt> attempts = proxy.attempts();
+                Map<String, List<RecordingProxy.Attempt>> chains = attempts.stream()
+                        .collect(Collectors.groupingBy(RecordingProxy.Attempt::callId));
+                long early = 0;
+                for (List<RecordingProxy.Attempt> chain : chains.values()) {
+                    chain.sort((a, b) -> Long.compare(a.arrivedNanos(), b.arrivedNanos()));
+                    for (int k = 0; k + 1 < chain.size(); k++) {
+                        RecordingProxy.Attempt a = chain.get(k);
+                        long gap = chain.get(k + 1).arrivedNanos() - a.answeredNanos();
+                        if (a.retryAfterMs() > 0 && gap < a.retryAfterMs() * 1_000_000L) {
+                            early++;
+                            System.out.printf(Locale.ROOT, "early retry in %s: %.1f ms after a %d with retry-after %d ms%n",
+                                    a.callId(), gap / 1e6, a.status(), a.retryAfterMs());
+                        }
+                    }
+                }
+                long s429 = attempts.stream().filter(a -> a.status() == 429).count();
+                long s529 = attempts.stream().filter(a -> a.status() == 529).count();
+                long other = attempts.stream().filter(a -> a.status() != 200 && a.status() != 429 && a.status() != 529)
+                        .count();
+                double bound = Math.max(0, STORM_CALLS + s529 - STORM_BURST) / STORM_RATE;
+                List<String> met = new ArrayList<>();
+                List<String> missed = new ArrayList<>();
+                (ok.get() == STORM_CALLS ? met : missed).add("success");
+                (early == 0 ? met : missed).add("early");
+                (s429 <= 20 ? met : missed).add("429s");
+                (wall <= 1.1 * bound ? met : missed).add("wall");
+                out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d%s | %d | %d | %d | %.1f | %.1f | %.2f | %s |",
+                        c.getKey(), ok.get(), STORM_CALLS, 100.0 * ok.get() / STORM_CALLS,
+                        failures.isEmpty() ? "" : " failed: " + failures.entrySet().stream()
+                                .map(e -> e.getKey() + "×" + e.getValue()).collect(Collectors.joining(", ")),
+                        attempts.size(), other == 0 ? "" : " (" + other + " other)", s429, s529, early, wall, bound,
+                        wall / bound, met.size() + "/4" + (missed.isEmpty() ? "" : ", missed: " + String.join(", ", missed))));
+                firstFailure.forEach((k, v) -> System.out.println("storm: first " + k + " of " + c.getKey() + ": " + v));
+                if (Boolean.getBoolean("bench.verbose")) { // what arrived in each 100 ms: the client's rhythm
+                    Map<Long, List<RecordingProxy.Attempt>> slots = new java.util.TreeMap<>(attempts.stream()
+                            .collect(Collectors.groupingBy(a -> (a.arrivedNanos() - t0) / 100_000_000L)));
+                    slots.forEach((slot, in) -> System.out.printf(Locale.ROOT, "storm: %s %5.1f s: %s%n", tag,
+                            slot / 10.0, in.stream().map(a -> Integer.toString(a.status())).collect(Collectors.joining(" "))));
+                }
+            }
+            out("");
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String percent(double rate) {
+        return fmt(Math.round(rate * 1000) / 10.0) + " %";
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

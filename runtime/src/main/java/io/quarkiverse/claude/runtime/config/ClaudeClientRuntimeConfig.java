@@ -133,10 +133,12 @@ public interface ClaudeClientRuntimeConfig {
     interface RateLimitConfig {
 
         /**
-         * Proactive throttling. When the latest answer said that no request (`anthropic-ratelimit-requests-remaining`)
-         * or no token (`anthropic-ratelimit-tokens-remaining`) is left, each new attempt waits until the reset time
-         * that answer gave, instead of earning a 429. The wait is bounded by the call's deadline: when the reset is
-         * past it, the call fails at once with a `ClaudeTimeoutException`. The headers describe the whole
+         * Proactive throttling. Before each attempt, the client checks that it fits in what the latest answer's
+         * `anthropic-ratelimit-*` headers said was left: one request, its input tokens (estimated from its text, without
+         * a network call) and its `max_tokens` of output. One that does not fit waits for the limit's reset, instead of
+         * earning a 429; at the reset no more go than the limit admits, the rest are paced. A 429's `retry-after` holds
+         * every call of the client until then. The wait is bounded by the call's deadline: when the attempt would fit
+         * only past it, the call fails at once with a `ClaudeTimeoutException`. The headers describe the whole
          * organisation, so replicas sharing it see each other's use only through them: see the Observability page.
          */
         @WithDefault("false")
