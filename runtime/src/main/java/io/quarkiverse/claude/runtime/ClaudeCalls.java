@@ -8,6 +8,7 @@ import io.quarkiverse.claude.errors.ClaudeTimeoutException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -83,7 +84,7 @@ public class ClaudeCalls {
     }
 
     /** Turns on proactive throttling, on the rate-limit snapshots of {@code latest}. */
-    public void throttleOn(Supplier<io.quarkiverse.claude.model.RateLimits> latest) {
+    public void throttleOn(Supplier<RateLimitTracker.Snapshot> latest) {
         this.throttle = new ProactiveThrottle(latest);
     }
 
@@ -109,9 +110,18 @@ public class ClaudeCalls {
         return wait;
     }
 
+    /** An attempt the throttle admitted has ended (answered, failed, refused by the bulkhead, or cancelled). */
+    private void attemptEnded(CallBudget budget) {
+        ProactiveThrottle current = throttle;
+        if (current != null) {
+            current.ended(budget.cost());
+        }
+    }
+
+    /** Waits, on the calling thread, until the attempt fits; the limits are checked again after each wait. */
     private void throttleBlocking(CallBudget budget) {
-        Duration wait = throttleWait(budget);
-        if (!wait.isZero()) {
+        Duration wait;
+        while (!(wait = throttleWait(budget)).isZero()) {
             try {
                 Thread.sleep(CallBudget.ceilMillis(wait));
             } catch (InterruptedException interrupted) {
@@ -119,6 +129,16 @@ public class ClaudeCalls {
                 throw new ClaudeTimeoutException("Interrupted while waiting for the rate limits to reset", wait);
             }
         }
+    }
+
+    /** The attempt once it fits, without blocking; the limits are checked again after each wait. */
+    private <T> Uni<T> throttled(CallBudget budget, Supplier<Uni<T>> attempt) {
+        Duration wait = throttleWait(budget);
+        if (wait.isZero()) {
+            return attempt.get();
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                .onItem().transformToUni(ignored -> throttled(budget, attempt));
     }
 
     /** Bad values fail with the property to fix, before SmallRye's own checks would fail with less context. */
@@ -190,13 +210,17 @@ public class ClaudeCalls {
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
-                return guards.inPlace(() -> {
-                    try {
-                        return call.get();
-                    } catch (RuntimeException failure) {
-                        throw budget.failed(typed(failure));
-                    }
-                });
+                try {
+                    return guards.inPlace(() -> {
+                        try {
+                            return call.get();
+                        } catch (RuntimeException failure) {
+                            throw budget.failed(typed(failure));
+                        }
+                    });
+                } finally {
+                    attemptEnded(budget);
+                }
             });
             return succeeded(info, budget, result);
         } catch (Throwable thrown) {
@@ -210,7 +234,11 @@ public class ClaudeCalls {
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
-                return guards.inPlace(() -> attempt(budget, attemptTimeout, call, false).await().indefinitely());
+                try {
+                    return guards.inPlace(() -> attempt(budget, attemptTimeout, call, false).await().indefinitely());
+                } finally {
+                    attemptEnded(budget);
+                }
             });
             return succeeded(info, budget, result);
         } catch (Throwable thrown) {
@@ -250,11 +278,8 @@ public class ClaudeCalls {
         Supplier<Uni<T>> placed = inPlace
                 ? () -> guards.inPlaceAsync(() -> attempt(budget, attemptTimeout, call, true))
                 : () -> attempt(budget, attemptTimeout, call, true);
-        return guards.retryingAsync(() -> {
-            Duration wait = throttleWait(budget);
-            return wait.isZero() ? placed.get()
-                    : Uni.createFrom().voidItem().onItem().delayIt().by(wait).onItem().transformToUni(ignored -> placed.get());
-        });
+        return guards.retryingAsync(() -> throttled(budget,
+                () -> placed.get().onTermination().invoke(() -> attemptEnded(budget))));
     }
 
     private <T> T succeeded(CallInfo info, CallBudget budget, T result) {

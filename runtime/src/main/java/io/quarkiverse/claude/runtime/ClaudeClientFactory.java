@@ -64,7 +64,7 @@ final class ClaudeClientFactory {
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
         ClaudeCalls calls = calls(name, config);
         if (config.rateLimit().proactive()) {
-            calls.throttleOn(rateLimits::latest);
+            calls.throttleOn(rateLimits::latestSnapshot);
         }
         return new ClaudeClientImpl(name, rest, rateLimits, calls,
                 new JsonAnswers(maxResponseBytes, maxResponseProperty, baseUrlProperty), config.model().orElse(null), config.maxTokens(),

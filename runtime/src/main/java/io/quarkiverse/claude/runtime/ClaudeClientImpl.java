@@ -56,6 +56,11 @@ public final class ClaudeClientImpl implements ClaudeClient {
         return rateLimits.latest();
     }
 
+    /** @return the latest rate-limit headers with the time they arrived, for proactive throttling */
+    public RateLimitTracker.Snapshot rateLimitSnapshot() {
+        return rateLimits.latestSnapshot();
+    }
+
     /** @return the client's call policy (its circuit breaker state, for the health check) */
     public ClaudeCalls calls() {
         return calls;

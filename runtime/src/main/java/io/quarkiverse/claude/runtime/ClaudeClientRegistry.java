@@ -48,7 +48,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return annotationPolicies.computeIfAbsent(name, n -> {
             ClaudeCalls calls = ClaudeClientFactory.annotationCalls(n, configOf(n));
             if (configOf(n).rateLimit().proactive()) {
-                calls.throttleOn(() -> client(n).lastRateLimits());
+                calls.throttleOn(() -> client(n).rateLimitSnapshot());
             }
             return calls;
         });

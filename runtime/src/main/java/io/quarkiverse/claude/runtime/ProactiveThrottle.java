@@ -2,24 +2,25 @@ package io.quarkiverse.claude.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.function.Supplier;
 
 import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
+import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 
 /**
- * Proactive throttling ({@code quarkus.claude.rate-limit.proactive}): before each attempt, reads the latest
- * {@code anthropic-ratelimit-*} snapshot of the client and says how long to wait so that the attempt fits, instead of
- * earning a 429.
+ * Proactive throttling ({@code quarkus.claude.rate-limit.proactive}): before each attempt, says how long to wait so
+ * that the attempt fits in the client's rate limits, instead of earning a 429.
  * <p>
- * An attempt takes one request and its {@link AttemptCost} (estimated input tokens, {@code max_tokens} of output)
- * from the requests, tokens, input-tokens and output-tokens limits; what the attempts started since the snapshot took
- * counts, so concurrent callers do not rush through the last request left. An attempt that does not fit in what a
- * limit had left waits for its reset; at the reset no more attempts go than the whole limit admits, and the rest follow
- * at the pace the snapshot implied (its missing part refilled by its reset). A 429 with a {@code retry-after} holds
- * every attempt until then. Best effort within one JVM: other replicas are seen only
- * through the headers.
+ * Each of the four limits of the {@code anthropic-ratelimit-*} headers (requests, tokens, input tokens, output tokens)
+ * is followed as a bucket, from the latest answer's snapshot: it held {@code remaining}, less what the attempts still
+ * in flight when the answer came may take (the answer may not show them); until its {@code reset} nothing comes back
+ * (whether the API's limiter refills a bucket or opens a new window); at the reset it gets back what it was missing at
+ * the snapshot, and from then on it refills at the rate the snapshot implied ({@code limit - remaining} by the
+ * reset), never above {@code limit}. An attempt takes one request and its {@link AttemptCost}; one that does not fit
+ * waits until the bucket holds it, so at a reset no more attempts go than the limit admits and the rest follow at its
+ * pace. A 429 with a {@code retry-after} holds every attempt until then. Best effort within one JVM: other replicas
+ * are seen only through the headers.
  */
 final class ProactiveThrottle {
 
@@ -28,17 +29,18 @@ final class ProactiveThrottle {
     /** The window a limit is taken to refill over when its snapshot does not tell (a full bucket). */
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final Supplier<RateLimits> latest;
+    private final Supplier<RateLimitTracker.Snapshot> latest;
     // all guarded by this
-    private RateLimits seen;
-    private Instant seenAt;
-    private long requestsSince;
-    private long inputSince;
-    private long outputSince;
+    private RateLimitTracker.Snapshot seen;
+    private final Bucket[] buckets = new Bucket[4];
+    /** Per limit, the last refill rate a snapshot told with some precision; 0 until one did. */
+    private final double[] knownRate = new double[4];
+    /** What the attempts admitted and not yet ended take: requests, tokens, input, output. */
+    private final long[] inFlight = new long[4];
     /** Until when a 429's {@code retry-after} holds every attempt of the client; null when none does. */
     private Instant heldUntil;
 
-    ProactiveThrottle(Supplier<RateLimits> latest) {
+    ProactiveThrottle(Supplier<RateLimitTracker.Snapshot> latest) {
         this.latest = latest;
     }
 
@@ -48,28 +50,34 @@ final class ProactiveThrottle {
      * @return how long the attempt should wait; zero when it fits now (it is then counted)
      */
     synchronized Duration beforeAttempt(AttemptCost cost) {
-        RateLimits limits = latest.get();
         Instant now = Instant.now();
-        if (limits != seen) {
-            seen = limits;
-            seenAt = now;
-            requestsSince = 0;
-            inputSince = 0;
-            outputSince = 0;
+        follow(latest.get(), now);
+        long[] costs = costs(cost);
+        Duration wait = heldUntil != null && heldUntil.isAfter(now) ? Duration.between(now, heldUntil) : Duration.ZERO;
+        Duration shortfall = Duration.ZERO;
+        for (int i = 0; i < buckets.length; i++) {
+            if (buckets[i] != null) {
+                shortfall = longer(shortfall, buckets[i].until(costs[i], now));
+            }
         }
-        Duration held = heldUntil != null && heldUntil.isAfter(now) ? Duration.between(now, heldUntil) : Duration.ZERO;
-        Duration short1 = longer(shortfall(limits.requests(), 1, requestsSince, now),
-                shortfall(limits.tokens(), cost.inputTokens() + cost.outputTokens(), inputSince + outputSince, now));
-        Duration short2 = longer(shortfall(limits.inputTokens(), cost.inputTokens(), inputSince, now),
-                shortfall(limits.outputTokens(), cost.outputTokens(), outputSince, now));
-        Duration shortfall = longer(short1, short2);
-        if (held.isZero() && shortfall.isZero()) {
-            requestsSince++;
-            inputSince += cost.inputTokens();
-            outputSince += cost.outputTokens();
+        if (wait.isZero() && shortfall.isZero()) {
+            for (int i = 0; i < buckets.length; i++) {
+                if (buckets[i] != null) {
+                    buckets[i].take(costs[i], now);
+                }
+                inFlight[i] += costs[i];
+            }
             return Duration.ZERO;
         }
-        return longer(held, shortfall.isZero() ? shortfall : shortfall.plus(MARGIN));
+        return longer(wait, shortfall.isZero() ? shortfall : shortfall.plus(MARGIN));
+    }
+
+    /** An attempt admitted by {@link #beforeAttempt} has ended. */
+    synchronized void ended(AttemptCost cost) {
+        long[] costs = costs(cost);
+        for (int i = 0; i < inFlight.length; i++) {
+            inFlight[i] = Math.max(0, inFlight[i] - costs[i]);
+        }
     }
 
     /**
@@ -81,54 +89,121 @@ final class ProactiveThrottle {
         heldUntil = heldUntil == null || until.isAfter(heldUntil) ? until : heldUntil;
     }
 
-    /**
-     * @return how long until {@code limit} admits {@code cost} more than the {@code used} taken since the snapshot;
-     *         zero when it does now, when the limit is unknown, or when the cost is more than it can ever hold (the
-     *         API then decides). Until its reset a limit admits only what it had left (whether the API's limiter
-     *         refills a bucket or opens a new window, nothing is assumed back before then); at its reset it admits
-     *         up to its whole {@code limit} at once, and then refills at the rate the snapshot implied.
-     */
-    private Duration shortfall(RateLimit limit, long cost, long used, Instant now) {
-        if (cost <= 0 || limit == null || limit.remaining() == null || limit.reset() == null) {
-            return Duration.ZERO;
+    /** A new snapshot starts the buckets anew, less what the attempts in flight may take. */
+    private void follow(RateLimitTracker.Snapshot snapshot, Instant now) {
+        if (snapshot == seen) {
+            return;
         }
-        double capacity = limit.limit() == null ? Double.MAX_VALUE : Math.max(limit.limit(), limit.remaining());
-        if (cost > capacity) {
-            return Duration.ZERO;
-        }
-        Instant reset = limit.reset().toInstant();
-        // a reset already past when the snapshot came: the limit is whole again
-        double left = reset.isAfter(seenAt) ? limit.remaining() : capacity;
-        double perSecond = refillPerSecond(limit, capacity);
-        double afterReset = Math.max(0, used - left); // what the attempts beyond what was left take from the new window
-        if (now.isBefore(reset)) {
-            if (left - used >= cost) {
-                return Duration.ZERO;
+        seen = snapshot;
+        Instant at = snapshot.receivedAt().isAfter(now) ? now : snapshot.receivedAt();
+        RateLimits limits = snapshot.limits();
+        RateLimit[] each = { limits.requests(), limits.tokens(), limits.inputTokens(), limits.outputTokens() };
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = Bucket.of(each[i], at, inFlight[i], knownRate[i]);
+            if (buckets[i] != null && buckets[i].rateFromSnapshot) {
+                knownRate[i] = buckets[i].perSecond;
             }
-            double beyond = afterReset + cost - capacity;
-            return Duration.between(now, reset).plus(beyond <= 0 || perSecond <= 0 ? Duration.ZERO
-                    : Duration.ofNanos((long) Math.ceil(beyond / perSecond * 1e9)));
         }
-        double sinceReset = Duration.between(reset.isAfter(seenAt) ? reset : seenAt, now).toNanos() / 1e9;
-        double available = Math.min(capacity, capacity - afterReset + perSecond * sinceReset);
-        if (available >= cost || perSecond <= 0) {
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos((long) Math.ceil((cost - available) / perSecond * 1e9));
     }
 
-    /** The rate that fills the bucket from {@code remaining} at the snapshot to full at {@code reset}. */
-    private double refillPerSecond(RateLimit limit, double capacity) {
-        OffsetDateTime reset = limit.reset();
-        double toFull = Duration.between(seenAt, reset.toInstant()).toNanos() / 1e9;
-        double missing = capacity - limit.remaining();
-        if (toFull > 0 && missing > 0 && capacity != Double.MAX_VALUE) {
-            return missing / toFull;
-        }
-        return limit.limit() == null ? 0 : limit.limit() / (double) WINDOW.toSeconds();
+    private static long[] costs(AttemptCost cost) {
+        return new long[] { 1, cost.inputTokens() + cost.outputTokens(), cost.inputTokens(), cost.outputTokens() };
     }
 
     private static Duration longer(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** One limit, followed from a snapshot. */
+    private static final class Bucket {
+
+        private final double capacity;
+        private final Instant reset;
+        /** What the bucket gets back at its reset: what it was missing at the snapshot. */
+        private final double missing;
+        private final double perSecond;
+        /** Whether the snapshot itself told the rate (else an earlier one's, or a guess). */
+        private final boolean rateFromSnapshot;
+        private double level;
+        private Instant levelAt;
+        private boolean afterReset;
+
+        private Bucket(double capacity, Instant reset, double missing, double perSecond, boolean rateFromSnapshot,
+                double level, Instant at) {
+            this.capacity = capacity;
+            this.reset = reset;
+            this.missing = missing;
+            this.perSecond = perSecond;
+            this.rateFromSnapshot = rateFromSnapshot;
+            this.level = level;
+            this.levelAt = at;
+            this.afterReset = !reset.isAfter(at);
+        }
+
+        /**
+         * The rate is what was missing by the reset; since {@code remaining} is rounded down, the true missing part may
+         * be up to one less, so that is what is counted on (a rate read from one missing unit could be anything from
+         * zero up: then an earlier snapshot's rate, or the limit per minute).
+         *
+         * @return the bucket of a limit, or {@code null} when the headers do not tell enough to follow it
+         */
+        static Bucket of(RateLimit limit, Instant at, long inFlight, double knownRate) {
+            if (limit == null || limit.remaining() == null || limit.reset() == null || limit.limit() == null) {
+                return null;
+            }
+            double capacity = Math.max(limit.limit(), limit.remaining());
+            Instant reset = limit.reset().toInstant();
+            boolean whole = !reset.isAfter(at);
+            double remaining = whole ? capacity : limit.remaining();
+            double toFull = Duration.between(at, reset).toNanos() / 1e9;
+            double surelyMissing = capacity - remaining - 1;
+            boolean told = !whole && surelyMissing >= 1;
+            double perSecond = told ? surelyMissing / toFull
+                    : knownRate > 0 ? knownRate : capacity / WINDOW.toSeconds();
+            return new Bucket(capacity, reset, capacity - remaining, perSecond, told, remaining - inFlight, at);
+        }
+
+        /** @return the level at {@code now}: nothing back before the reset, what was missing at it, then the refill */
+        private double levelAt(Instant now) {
+            double at = level;
+            Instant from = levelAt;
+            if (!afterReset) {
+                if (now.isBefore(reset)) {
+                    return at;
+                }
+                at = Math.min(capacity, at + missing);
+                from = reset;
+            }
+            return Math.min(capacity, at + perSecond * Duration.between(from, now).toNanos() / 1e9);
+        }
+
+        /** @return how long until the bucket holds {@code cost}; zero when it does, or when it never could */
+        Duration until(long cost, Instant now) {
+            if (cost <= 0 || cost > capacity) {
+                return Duration.ZERO;
+            }
+            double now0 = levelAt(now);
+            if (now0 >= cost) {
+                return Duration.ZERO;
+            }
+            if (!afterReset && now.isBefore(reset)) {
+                double atReset = Math.min(capacity, level + missing);
+                Duration toReset = Duration.between(now, reset);
+                return atReset >= cost ? toReset : toReset.plus(seconds((cost - atReset) / perSecond));
+            }
+            return seconds((cost - now0) / perSecond);
+        }
+
+        void take(long cost, Instant now) {
+            level = levelAt(now) - cost;
+            if (!afterReset && !now.isBefore(reset)) {
+                afterReset = true;
+            }
+            levelAt = now;
+        }
+
+        private static Duration seconds(double seconds) {
+            return Duration.ofNanos((long) Math.ceil(seconds * 1e9));
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,13 +12,15 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
+import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 
 /** The throttle's token buckets, on snapshots made up here; waits asserted with generous margins. */
 class ProactiveThrottleTest {
 
     private static final AttemptCost ONE_REQUEST = AttemptCost.REQUEST_ONLY;
 
-    private final AtomicReference<RateLimits> latest = new AtomicReference<>(RateLimits.NONE);
+    private final AtomicReference<RateLimitTracker.Snapshot> latest = new AtomicReference<>(
+            new RateLimitTracker.Snapshot(RateLimits.NONE, Instant.now()));
     private final ProactiveThrottle throttle = new ProactiveThrottle(latest::get);
 
     @Test
@@ -27,7 +30,7 @@ class ProactiveThrottleTest {
 
     @Test
     void attemptsSinceTheSnapshotUseUpWhatWasLeftThenWaitForTheReset() {
-        latest.set(requests(4, 2, OffsetDateTime.now().plusSeconds(2)));
+        set(requests(4, 2, OffsetDateTime.now().plusSeconds(2)));
 
         assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
         assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
@@ -36,20 +39,21 @@ class ProactiveThrottleTest {
 
     @Test
     void atTheResetNoMoreGoThanTheLimitAdmitsAndTheRestArePaced() throws InterruptedException {
-        latest.set(requests(5, 0, OffsetDateTime.now().plusSeconds(2))); // empty, whole in 2 s: 2.5 a second
+        // empty, whole in 2 s; remaining is rounded down, so at least 4 of 5 refill in 2 s: 2 a second counted on
+        set(requests(5, 0, OffsetDateTime.now().plusSeconds(2)));
         assertBetween(throttle.beforeAttempt(ONE_REQUEST), 1700, 2100, "empty: wait for the reset");
 
         Thread.sleep(2050);
         for (int i = 0; i < 5; i++) {
             assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST), "the 5 the renewed limit admits");
         }
-        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 150, 450, "the sixth at the pace: 0.4 s a request");
+        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 350, 650, "the sixth at the pace: 0.5 s a request");
     }
 
     @Test
     void anAttemptWaitsForTheOutputTokensItsMaxTokensNeed() {
         OffsetDateTime reset = OffsetDateTime.now().plusSeconds(7);
-        latest.set(new RateLimits(RateLimit.UNKNOWN, RateLimit.UNKNOWN, RateLimit.UNKNOWN,
+        set(new RateLimits(RateLimit.UNKNOWN, RateLimit.UNKNOWN, RateLimit.UNKNOWN,
                 new RateLimit(8000L, 1000L, reset))); // 7,000 missing, full in 7 s: 1,000 a second
 
         assertEquals(Duration.ZERO, throttle.beforeAttempt(new AttemptCost(100, 500)), "500 of the 1,000 left");
@@ -60,7 +64,7 @@ class ProactiveThrottleTest {
     @Test
     void inputTokensAndTheCombinedTokensLimitCountToo() {
         OffsetDateTime reset = OffsetDateTime.now().plusSeconds(10);
-        latest.set(new RateLimits(RateLimit.UNKNOWN, new RateLimit(20_000L, 10_000L, reset),
+        set(new RateLimits(RateLimit.UNKNOWN, new RateLimit(20_000L, 10_000L, reset),
                 new RateLimit(20_000L, 20_000L, reset), RateLimit.UNKNOWN));
 
         assertEquals(Duration.ZERO, throttle.beforeAttempt(new AttemptCost(4000, 4000)));
@@ -70,14 +74,29 @@ class ProactiveThrottleTest {
 
     @Test
     void anAttemptLargerThanTheWholeLimitIsLeftToTheApi() {
-        latest.set(new RateLimits(RateLimit.UNKNOWN, RateLimit.UNKNOWN, RateLimit.UNKNOWN,
+        set(new RateLimits(RateLimit.UNKNOWN, RateLimit.UNKNOWN, RateLimit.UNKNOWN,
                 new RateLimit(8000L, 8000L, OffsetDateTime.now())));
         assertEquals(Duration.ZERO, throttle.beforeAttempt(new AttemptCost(10, 64_000)));
     }
 
     @Test
+    void attemptsInFlightWhenAnAnswerComesCountAgainstWhatItSaysIsLeft() {
+        set(requests(5, 5, OffsetDateTime.now().plusSeconds(2)));
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
+
+        set(requests(5, 2, OffsetDateTime.now().plusSeconds(2))); // an answer that may not show the 2 in flight
+        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 1700, 2100, "2 left, 2 in flight: wait");
+
+        throttle.ended(ONE_REQUEST);
+        throttle.ended(ONE_REQUEST);
+        set(requests(5, 2, OffsetDateTime.now().plusSeconds(2))); // the next answer: nothing in flight
+        assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
+    }
+
+    @Test
     void aResetInThePastMeansAFullBucket() {
-        latest.set(requests(50, 0, OffsetDateTime.now().minusSeconds(1)));
+        set(requests(50, 0, OffsetDateTime.now().minusSeconds(1)));
         assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));
     }
 
@@ -86,6 +105,10 @@ class ProactiveThrottleTest {
         throttle.holdFor(Duration.ofMillis(800));
         assertBetween(throttle.beforeAttempt(ONE_REQUEST), 600, 800, "held");
         assertBetween(throttle.beforeAttempt(ONE_REQUEST), 600, 800, "every attempt");
+    }
+
+    private void set(RateLimits limits) {
+        latest.set(new RateLimitTracker.Snapshot(limits, Instant.now()));
     }
 
     private static void assertBetween(Duration wait, long minMillis, long maxMillis, String what) {

@@ -17,7 +17,12 @@ import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
  */
 public final class RateLimitTracker implements PreservesThreadClientResponseFilter {
 
-    private final AtomicReference<RateLimits> latest = new AtomicReference<>(RateLimits.NONE);
+    /** The headers of one answer and when they arrived, which is when their {@code reset} times count from. */
+    public record Snapshot(RateLimits limits, java.time.Instant receivedAt) {
+        static final Snapshot NONE = new Snapshot(RateLimits.NONE, java.time.Instant.EPOCH);
+    }
+
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>(Snapshot.NONE);
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
@@ -26,11 +31,16 @@ public final class RateLimitTracker implements PreservesThreadClientResponseFilt
         }
         RateLimits limits = ResponseHeaders.rateLimits(response::getHeaderString);
         if (limits.isPresent()) {
-            latest.set(limits);
+            latest.set(new Snapshot(limits, java.time.Instant.now()));
         }
     }
 
     public RateLimits latest() {
+        return latest.get().limits();
+    }
+
+    /** @return the latest headers with the time they arrived */
+    public Snapshot latestSnapshot() {
         return latest.get();
     }
 }
