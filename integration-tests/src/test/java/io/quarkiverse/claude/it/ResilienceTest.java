@@ -417,6 +417,9 @@ class ResilienceTest extends SimulatorTest {
         ExecutionException rejected = assertThrows(ExecutionException.class,
                 () -> subscribe(narrow.messages().createAsync(MessageRequest.of("beyond"))).get(1, TimeUnit.SECONDS));
         assertInstanceOf(BulkheadFullException.class, rejected.getCause(), "2 in flight and 1 queued: full");
+        Throwable third = assertThrows(Throwable.class, () -> narrow.messages().stream(request).collect().asList()
+                .await().atMost(Duration.ofSeconds(2)));
+        assertInstanceOf(BulkheadFullException.class, third, "a third stream, typed as any other rejection");
         assertFalse(first.isDone() || second.isDone(), "the streams were still streaming");
 
         assertEquals("message_stop", first.get(10, TimeUnit.SECONDS).get(one.size() - 1).type());

@@ -191,19 +191,19 @@ final class CallBudget {
      *         attempts' failures attached as suppressed exceptions
      */
     synchronized Throwable outcome(Throwable thrown) {
+        // a stream takes its place inside its attempt, so its rejection comes wrapped in the attempt's failure
+        Throwable failure = thrown instanceof AttemptFailure attempt ? attempt.failure() : thrown;
         Throwable result;
-        if (thrown instanceof AttemptFailure attempt) {
-            result = attempt.failure();
-        } else if (thrown instanceof CircuitBreakerOpenException open) {
+        if (failure instanceof CircuitBreakerOpenException open) {
             result = new CircuitOpenException(limits.clientName(), config.circuitBreaker().delay(), open);
-        } else if (thrown instanceof BulkheadException full) {
+        } else if (failure instanceof BulkheadException full) {
             result = new BulkheadFullException(limits.clientName(), config.bulkhead().maxConcurrent(),
                     config.bulkhead().maxQueued(), full);
         } else {
-            result = thrown;
+            result = failure;
         }
         for (Throwable earlier : failures) {
-            if (earlier != result) {
+            if (earlier != result && earlier != failure) {
                 result.addSuppressed(earlier);
             }
         }

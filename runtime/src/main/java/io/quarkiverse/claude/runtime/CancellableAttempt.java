@@ -10,15 +10,18 @@ import io.smallrye.mutiny.subscription.UniSubscriber;
 import io.smallrye.mutiny.subscription.UniSubscription;
 
 /**
- * One attempt of an asynchronous call that its caller can cancel. The guard (SmallRye Fault Tolerance) does not pass a
- * caller's cancellation on to the attempt it runs, and it only ends the call, freeing its bulkhead place, once that
- * attempt ends. So when the call's {@link CallBudget} is cancelled, this cancels the attempt (the REST Client resets
- * its HTTP request, closing the connection) and fails it, at once, with a {@link java.util.concurrent.CancellationException}
- * that is never retried. A Mutiny operator of its own rather than {@code Uni.combine().any()} with a cancellation
- * signal: it runs for every attempt, and the combination allocated several KB per call.
+ * One attempt, cancelled quietly. Its timeout cancels it, and so does its caller for an asynchronous call: the guard
+ * (SmallRye Fault Tolerance) does not pass a caller's cancellation on to the attempt it runs, and it only ends the call,
+ * freeing its bulkhead place, once that attempt ends; so when the call's {@link CallBudget} is cancelled, this cancels
+ * the attempt (the REST Client resets its HTTP request, closing the connection) and fails it, at once, with a
+ * {@link java.util.concurrent.CancellationException} that is never retried. Either way, the failure the reset then
+ * causes is expected and dropped here, not handed to Mutiny, which would log it at ERROR as a dropped exception. A
+ * Mutiny operator of its own rather than {@code Uni.combine().any()} with a cancellation signal: it runs for every
+ * attempt, and the combination allocated several KB per call.
  */
 final class CancellableAttempt<T> extends UniOperator<T, T> {
 
+    /** The call's budget, when its caller can cancel it; {@code null} when only the timeout can. */
     private final CallBudget budget;
 
     CancellableAttempt(Uni<T> attempt, CallBudget budget) {
@@ -52,7 +55,7 @@ final class CancellableAttempt<T> extends UniOperator<T, T> {
         public void onSubscribe(UniSubscription subscription) {
             upstream = subscription;
             downstream.onSubscribe(this);
-            if (!budget.attempting(this)) {
+            if (budget != null && !budget.attempting(this)) {
                 run(); // cancelled before the attempt started
             }
         }
@@ -60,7 +63,9 @@ final class CancellableAttempt<T> extends UniOperator<T, T> {
         @Override
         public void onItem(T item) {
             if (done.compareAndSet(false, true)) {
-                budget.attempting(null);
+                if (budget != null) {
+                    budget.attempting(null);
+                }
                 downstream.onItem(item);
             }
         }
@@ -68,12 +73,14 @@ final class CancellableAttempt<T> extends UniOperator<T, T> {
         @Override
         public void onFailure(Throwable failure) {
             if (done.compareAndSet(false, true)) {
-                budget.attempting(null);
+                if (budget != null) {
+                    budget.attempting(null);
+                }
                 downstream.onFailure(failure);
-            } // else: the attempt failed because it was cancelled, which was reported already
+            } // else: the attempt failed because it was cancelled (by its timeout or its caller): expected
         }
 
-        /** The downstream (the guard's timeout or a caller that stopped waiting) cancelled the attempt. */
+        /** The downstream (the attempt's timeout, or a caller that stopped waiting) cancelled the attempt. */
         @Override
         public void cancel() {
             done.set(true);

@@ -317,12 +317,9 @@ public class ClaudeCalls {
         if (budget.isCancelled()) {
             return Uni.createFrom().failure(budget.failed(CallBudget.cancelled())); // cancelled during a backoff wait
         }
-        Uni<T> attempt = Uni.createFrom().<T> deferred(call::get)
-                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline));
-        if (cancellable) {
-            attempt = new CancellableAttempt<>(attempt, budget);
-        }
-        return attempt.onFailure().transform(failure -> budget.failed(typed(failure)));
+        return new CancellableAttempt<>(Uni.createFrom().<T> deferred(call::get), cancellable ? budget : null)
+                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline))
+                .onFailure().transform(failure -> budget.failed(typed(failure)));
     }
 
     /**
