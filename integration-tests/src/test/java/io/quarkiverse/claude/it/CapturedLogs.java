@@ -48,6 +48,20 @@ final class CapturedLogs implements AutoCloseable {
                 .map(CapturedLogs::text).toList();
     }
 
+    /**
+     * @return the records at ERROR or above, but for the one the REST Client can log when the client cuts an attempt at
+     *         its timeout: the client resets the request, and when the reset fails the REST Client's own Uni after
+     *         it was cancelled (a race inside its {@code UniInvoker}), Mutiny logs the failure it drops, a
+     *         {@code StreamResetException: Stream reset: 0}
+     */
+    List<String> errorsButTheRestClientsDroppedReset() {
+        return records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(r -> !(r.getLoggerName().equals("io.quarkus.mutiny.runtime.MutinyInfrastructure")
+                        && r.getThrown() instanceof io.vertx.core.http.StreamResetException reset
+                        && reset.getCode() == 0))
+                .map(CapturedLogs::text).toList();
+    }
+
     /** @return everything captured, one record a line */
     String all() {
         return String.join("\n", records.stream().map(CapturedLogs::text).toList());
