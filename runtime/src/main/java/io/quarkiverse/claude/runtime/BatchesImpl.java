@@ -54,35 +54,35 @@ final class BatchesImpl implements Batches {
         ClaudeRestApi.BatchCreateBody body = new ClaudeRestApi.BatchCreateBody(complete);
         RequestPreflight.checkSize(body, RequestPreflight.BATCH_MAX_BYTES);
         return calls.blocking(CallInfo.of("batches.create", null), calls.attemptTimeout(null),
-                () -> answers.read(api.createBatchRaw(body), AnswerType.BATCH));
+                handle -> answers.read(api.createBatchRaw(body, handle), AnswerType.BATCH));
     }
 
     @Override
     public MessageBatch retrieve(String batchId) {
         String id = requireId(batchId);
         return calls.blocking(CallInfo.of("batches.retrieve", null), calls.attemptTimeout(null),
-                () -> answers.read(api.getBatchRaw(id), AnswerType.BATCH));
+                handle -> answers.read(api.getBatchRaw(id, handle), AnswerType.BATCH));
     }
 
     @Override
     public BatchPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
-        return calls.blocking(CallInfo.of("batches.list", null), calls.attemptTimeout(null), () -> answers.read(
-                api.listBatchesRaw(params.beforeId(), params.afterId(), params.limit()), AnswerType.BATCH_PAGE));
+        return calls.blocking(CallInfo.of("batches.list", null), calls.attemptTimeout(null), handle -> answers.read(
+                api.listBatchesRaw(params.beforeId(), params.afterId(), params.limit(), handle), AnswerType.BATCH_PAGE));
     }
 
     @Override
     public MessageBatch cancel(String batchId) {
         String id = requireId(batchId);
         return calls.blocking(CallInfo.of("batches.cancel", null), calls.attemptTimeout(null),
-                () -> answers.read(api.cancelBatchRaw(id), AnswerType.BATCH));
+                handle -> answers.read(api.cancelBatchRaw(id, handle), AnswerType.BATCH));
     }
 
     @Override
     public void delete(String batchId) {
         String id = requireId(batchId);
         calls.blocking(CallInfo.of("batches.delete", null), calls.attemptTimeout(null),
-                () -> answers.read(api.deleteBatchRaw(id), AnswerType.DELETED));
+                handle -> answers.read(api.deleteBatchRaw(id, handle), AnswerType.DELETED));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.quarkiverse.claude.runtime;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.smallrye.mutiny.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.AbstractUni;
@@ -23,26 +24,31 @@ final class CancellableAttempt<T> extends UniOperator<T, T> {
 
     /** The call's budget, when its caller can cancel it; {@code null} when only the timeout can. */
     private final CallBudget budget;
+    private final AnswerHandle handle;
 
-    CancellableAttempt(Uni<T> attempt, CallBudget budget) {
+    /** @param handle the attempt's HTTP exchange, aborted (rather than the REST call cancelled) when it can be */
+    CancellableAttempt(Uni<T> attempt, AnswerHandle handle, CallBudget budget) {
         super(attempt);
+        this.handle = handle;
         this.budget = budget;
     }
 
     @Override
     public void subscribe(UniSubscriber<? super T> downstream) {
-        AbstractUni.subscribe(upstream(), new Processor<>(downstream, budget));
+        AbstractUni.subscribe(upstream(), new Processor<>(downstream, handle, budget));
     }
 
     private static final class Processor<T> implements UniSubscriber<T>, UniSubscription, Runnable {
 
         private final UniSubscriber<? super T> downstream;
+        private final AnswerHandle handle;
         private final CallBudget budget;
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile UniSubscription upstream;
 
-        Processor(UniSubscriber<? super T> downstream, CallBudget budget) {
+        Processor(UniSubscriber<? super T> downstream, AnswerHandle handle, CallBudget budget) {
             this.downstream = downstream;
+            this.handle = handle;
             this.budget = budget;
         }
 
@@ -84,15 +90,25 @@ final class CancellableAttempt<T> extends UniOperator<T, T> {
         @Override
         public void cancel() {
             done.set(true);
-            upstream.cancel();
+            stop();
         }
 
         /** The caller cancelled the call. */
         @Override
         public void run() {
             if (done.compareAndSet(false, true)) {
-                upstream.cancel();
+                stop();
                 downstream.onFailure(CallBudget.cancelled());
+            }
+        }
+
+        /**
+         * Resets the HTTP request, so that the REST call fails (its failure is then ignored here); only a call whose
+         * request does not exist yet is cancelled instead.
+         */
+        private void stop() {
+            if (!handle.abort()) {
+                upstream.cancel();
             }
         }
     }

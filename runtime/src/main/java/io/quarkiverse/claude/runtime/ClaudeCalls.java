@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.runtime;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -8,6 +9,7 @@ import io.quarkiverse.claude.errors.ClaudeTimeoutException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.mutiny.Multi;
@@ -229,7 +231,7 @@ public class ClaudeCalls {
     }
 
     /** A blocking HTTP call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
-    public <T> T blocking(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
+    public <T> T blocking(CallInfo info, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
         CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
         try {
             T result = guards.retrying(() -> {
@@ -248,7 +250,7 @@ public class ClaudeCalls {
 
     /** An asynchronous call of the application's own code ({@code @ClaudeResilience}). */
     public <T> Uni<T> async(CallInfo info, Supplier<Uni<T>> call) {
-        return async(info, null, call);
+        return async(info, null, handle -> call.get());
     }
 
     /**
@@ -256,7 +258,7 @@ public class ClaudeCalls {
      * happens until it is subscribed; each subscription is a new call with its own budget. Cancelling the subscription
      * aborts the attempt in flight (its connection is closed, not left to finish) and sends no further attempt.
      */
-    public <T> Uni<T> async(CallInfo info, Duration attemptTimeout, Supplier<Uni<T>> call) {
+    public <T> Uni<T> async(CallInfo info, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
             return guarded(budget, attemptTimeout, call)
@@ -270,11 +272,12 @@ public class ClaudeCalls {
      * The attempts of an asynchronous call: a throttle wait first (outside the bulkhead, where it holds no place), then
      * the attempt in the client's place; a stream ({@code inPlace} false) takes its place itself, for its whole life.
      */
-    private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call) {
+    private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
         return guarded(budget, attemptTimeout, call, true);
     }
 
-    private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call, boolean inPlace) {
+    private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call,
+            boolean inPlace) {
         Supplier<Uni<T>> placed = inPlace
                 ? () -> guards.inPlaceAsync(() -> attempt(budget, attemptTimeout, call, true))
                 : () -> attempt(budget, attemptTimeout, call, true);
@@ -306,7 +309,7 @@ public class ClaudeCalls {
      *
      * @param cancellable whether the caller can cancel the call (an asynchronous one)
      */
-    private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Supplier<Uni<T>> call,
+    private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call,
             boolean cancellable) {
         Duration remaining = budget.remaining();
         boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
@@ -317,7 +320,9 @@ public class ClaudeCalls {
         if (budget.isCancelled()) {
             return Uni.createFrom().failure(budget.failed(CallBudget.cancelled())); // cancelled during a backoff wait
         }
-        return new CancellableAttempt<>(Uni.createFrom().<T> deferred(call::get), cancellable ? budget : null)
+        AnswerHandle handle = new AnswerHandle();
+        return new CancellableAttempt<>(Uni.createFrom().<T> deferred(() -> call.apply(handle)), handle,
+                cancellable ? budget : null)
                 .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline))
                 .onFailure().transform(failure -> budget.failed(typed(failure)));
     }
@@ -361,7 +366,7 @@ public class ClaudeCalls {
     public <T> Multi<T> stream(CallInfo info, Supplier<Multi<T>> call) {
         return Multi.createFrom().deferred(() -> {
             CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
-            return guarded(budget, null, () -> StreamStart.of(call.get()
+            return guarded(budget, null, handle -> StreamStart.of(call.get()
                     .ifNoItem().after(config.streamIdleTimeout()).failWith(this::idleTimeout),
                     this::lateStreamFailure, guards::inPlaceAsync), false)
                     .onCancellation().invoke(budget::cancel)

@@ -38,7 +38,7 @@ final class MessagesImpl implements Messages {
         RequestPreflight.checkCreate(complete);
         return calls.blocking(CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete)),
                 calls.attemptTimeout(complete.maxTokens()),
-                () -> answers.read(api.createMessageRaw(complete), AnswerType.MESSAGE));
+                handle -> answers.read(api.createMessageRaw(complete, handle), AnswerType.MESSAGE));
     }
 
     @Override
@@ -46,7 +46,7 @@ final class MessagesImpl implements Messages {
         return Uni.createFrom().item(() -> withDefaults(request)).invoke(RequestPreflight::checkCreate)
                 .chain(complete -> calls.async(CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete)),
                         calls.attemptTimeout(complete.maxTokens()),
-                        () -> answers.read(api.createMessageRaw(complete), AnswerType.MESSAGE)));
+                        handle -> answers.read(api.createMessageRaw(complete, handle), AnswerType.MESSAGE)));
     }
 
     @Override
@@ -79,7 +79,7 @@ final class MessagesImpl implements Messages {
         MessageRequest complete = withDefaultModel(request);
         RequestPreflight.checkCountTokens(complete);
         return calls.blocking(CallInfo.of("messages.count_tokens", complete.model()), calls.attemptTimeout(null),
-                () -> answers.read(api.countTokensRaw(complete), AnswerType.TOKEN_COUNT));
+                handle -> answers.read(api.countTokensRaw(complete, handle), AnswerType.TOKEN_COUNT));
     }
 
     @Override
@@ -87,7 +87,7 @@ final class MessagesImpl implements Messages {
         return Uni.createFrom().item(() -> withDefaultModel(request)).invoke(RequestPreflight::checkCountTokens)
                 .chain(complete -> calls.async(CallInfo.of("messages.count_tokens", complete.model()),
                         calls.attemptTimeout(null),
-                        () -> answers.read(api.countTokensRaw(complete), AnswerType.TOKEN_COUNT)));
+                        handle -> answers.read(api.countTokensRaw(complete, handle), AnswerType.TOKEN_COUNT)));
     }
 
     MessageRequest withDefaults(MessageRequest request) {

@@ -24,8 +24,8 @@ final class ModelsImpl implements Models {
     @Override
     public ModelPage list(PageParams params) {
         Objects.requireNonNull(params, "params");
-        return calls.blocking(CallInfo.of("models.list", null), calls.attemptTimeout(null), () -> answers.read(
-                api.listModelsRaw(params.beforeId(), params.afterId(), params.limit()), AnswerType.MODEL_PAGE));
+        return calls.blocking(CallInfo.of("models.list", null), calls.attemptTimeout(null), handle -> answers.read(
+                api.listModelsRaw(params.beforeId(), params.afterId(), params.limit(), handle), AnswerType.MODEL_PAGE));
     }
 
     @Override
@@ -34,6 +34,6 @@ final class ModelsImpl implements Models {
             throw new IllegalArgumentException("modelId must not be blank");
         }
         return calls.blocking(CallInfo.of("models.retrieve", modelId), calls.attemptTimeout(null),
-                () -> answers.read(api.getModelRaw(modelId), AnswerType.MODEL));
+                handle -> answers.read(api.getModelRaw(modelId, handle), AnswerType.MODEL));
     }
 }

@@ -3,6 +3,7 @@ package io.quarkiverse.claude.runtime.rest;
 import java.util.List;
 
 import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 
 import org.jboss.resteasy.reactive.client.impl.ClientRequestContextImpl;
@@ -24,6 +25,7 @@ import io.vertx.core.http.HttpClientResponse;
  */
 public final class AnswerHandle {
 
+    private volatile RestClientRequestContext request;
     private volatile HttpClientResponse response;
     private volatile int status;
     private volatile String contentType;
@@ -53,8 +55,33 @@ public final class AnswerHandle {
         }
     }
 
-    /** Gives each call's handle the head of its answer. Blocks nothing, so it keeps the thread. */
-    public static final class Filter implements PreservesThreadClientResponseFilter {
+    /**
+     * Aborts the exchange by resetting its HTTP request, so that the REST Client's call fails (rather than being
+     * cancelled, which can make the REST Client drop the reset's failure into Mutiny's ERROR log).
+     *
+     * @return {@code false} when the request does not exist yet: then the caller cancels the REST call instead
+     */
+    public boolean abort() {
+        RestClientRequestContext current = request;
+        io.vertx.core.http.HttpClientRequest http = current == null ? null : current.getHttpClientRequest();
+        if (http == null) {
+            return false;
+        }
+        quiet();
+        http.reset();
+        return true;
+    }
+
+    /** Gives each call's handle its request and the head of its answer. Blocks nothing, so it keeps the thread. */
+    public static final class Filter implements PreservesThreadClientResponseFilter, ClientRequestFilter {
+
+        @Override
+        public void filter(ClientRequestContext request) {
+            AnswerHandle handle = handleOf(request);
+            if (handle != null && request instanceof ClientRequestContextImpl impl) {
+                handle.request = impl.getRestClientRequestContext();
+            }
+        }
 
         @Override
         public void filter(ClientRequestContext request, ClientResponseContext head) {

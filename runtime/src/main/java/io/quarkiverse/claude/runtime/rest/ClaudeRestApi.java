@@ -39,7 +39,8 @@ import io.smallrye.mutiny.Uni;
  * defaults and types every failure.
  * <p>
  * The {@code *Raw} methods are what {@code ClaudeClient} uses: the answer's status, headers and body as bytes, so that
- * a body that is not the API's is typed with everything the answer said.
+ * a body that is not the API's is typed with everything the answer said, and an {@link AnswerHandle}, never sent,
+ * through which an attempt cut at its timeout or cancelled is aborted.
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -121,39 +122,39 @@ public interface ClaudeRestApi {
 
     @POST
     @Path("/messages")
-    Uni<RestResponse<byte[]>> createMessageRaw(MessageRequest request);
+    Uni<RestResponse<byte[]>> createMessageRaw(MessageRequest request, @NotBody AnswerHandle handle);
 
     @POST
     @Path("/messages/count_tokens")
-    Uni<RestResponse<byte[]>> countTokensRaw(MessageRequest request);
+    Uni<RestResponse<byte[]>> countTokensRaw(MessageRequest request, @NotBody AnswerHandle handle);
 
     @POST
     @Path("/messages/batches")
-    Uni<RestResponse<byte[]>> createBatchRaw(BatchCreateBody body);
+    Uni<RestResponse<byte[]>> createBatchRaw(BatchCreateBody body, @NotBody AnswerHandle handle);
 
     @GET
     @Path("/messages/batches/{batchId}")
-    Uni<RestResponse<byte[]>> getBatchRaw(@RestPath("batchId") String batchId);
+    Uni<RestResponse<byte[]>> getBatchRaw(@RestPath("batchId") String batchId, @NotBody AnswerHandle handle);
 
     @GET
     @Path("/messages/batches")
     Uni<RestResponse<byte[]>> listBatchesRaw(@RestQuery("before_id") String beforeId,
-            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit);
+            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit, @NotBody AnswerHandle handle);
 
     @POST
     @Path("/messages/batches/{batchId}/cancel")
-    Uni<RestResponse<byte[]>> cancelBatchRaw(@RestPath("batchId") String batchId);
+    Uni<RestResponse<byte[]>> cancelBatchRaw(@RestPath("batchId") String batchId, @NotBody AnswerHandle handle);
 
     @DELETE
     @Path("/messages/batches/{batchId}")
-    Uni<RestResponse<byte[]>> deleteBatchRaw(@RestPath("batchId") String batchId);
+    Uni<RestResponse<byte[]>> deleteBatchRaw(@RestPath("batchId") String batchId, @NotBody AnswerHandle handle);
 
     @GET
     @Path("/models")
     Uni<RestResponse<byte[]>> listModelsRaw(@RestQuery("before_id") String beforeId,
-            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit);
+            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit, @NotBody AnswerHandle handle);
 
     @GET
     @Path("/models/{modelId}")
-    Uni<RestResponse<byte[]>> getModelRaw(@RestPath("modelId") String modelId);
+    Uni<RestResponse<byte[]>> getModelRaw(@RestPath("modelId") String modelId, @NotBody AnswerHandle handle);
 }
