@@ -100,7 +100,7 @@ final class BatchResultsDecoder {
 
     private UnexpectedResponseException failure(Reason reason, String line, String detail) {
         return new UnexpectedResponseException(reason, answer.status() == 0 ? 200 : answer.status(),
-                answer.contentType(), answer.requestId(), JsonAnswers.excerpt(line), read > 1, detail);
+                answer.contentType(), answer.requestId(), ApiErrors.excerpt(line), read > 1, detail);
     }
 
     /** The API nests the error body ({@code {"type":"error","error":{…}}}); accept the bare error object too. */

@@ -20,8 +20,8 @@ import io.smallrye.mutiny.Uni;
  */
 final class JsonAnswers {
 
-    /** How much of a bad body goes into the exception. */
-    static final int EXCERPT_CHARS = 200;
+    /** Bytes decoded for an excerpt: enough for its characters even when each takes several bytes. */
+    private static final int TEXT_FOR_EXCERPT = 800;
 
     private final long maxBytes;
     private final String maxBytesProperty;
@@ -79,7 +79,7 @@ final class JsonAnswers {
     private static UnexpectedResponseException failure(Reason reason, RestResponse<byte[]> response, String text,
             String detail) {
         return new UnexpectedResponseException(reason, response.getStatus(), response.getHeaderString("content-type"),
-                response.getHeaderString(ResponseHeaders.REQUEST_ID), excerpt(text), false, detail);
+                response.getHeaderString(ResponseHeaders.REQUEST_ID), ApiErrors.excerpt(text), false, detail);
     }
 
     private static boolean isBlank(byte[] body) {
@@ -93,12 +93,7 @@ final class JsonAnswers {
 
     /** The start of a body, enough for an excerpt. */
     private static String text(byte[] body) {
-        return new String(body, 0, Math.min(body.length, 4 * EXCERPT_CHARS), StandardCharsets.UTF_8);
+        return new String(body, 0, Math.min(body.length, TEXT_FOR_EXCERPT), StandardCharsets.UTF_8);
     }
 
-    /** @return the start of a text, whitespace runs made one space, cut at {@link #EXCERPT_CHARS} */
-    static String excerpt(String text) {
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + "…";
-    }
 }

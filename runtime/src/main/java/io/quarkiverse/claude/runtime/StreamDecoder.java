@@ -96,7 +96,7 @@ final class StreamDecoder {
             event = read(data, name);
         } catch (JsonProcessingException corrupt) {
             throw new UnexpectedResponseException(UnexpectedResponseException.Reason.CORRUPT_EVENT, 200,
-                    answer.contentType(), answer.requestId(), JsonAnswers.excerpt(data), contentDelivered,
+                    answer.contentType(), answer.requestId(), ApiErrors.excerpt(data), contentDelivered,
                     "event " + events + (name == null ? "" : " (" + name + ")") + " of the streamed answer is not "
                             + "the JSON of an event (" + corrupt.getOriginalMessage() + "); the stream was stopped "
                             + "rather than go on without it" + (contentDelivered

@@ -52,7 +52,7 @@ public final class ApiErrors {
             errorCode = textOrNull(error.path("details").get("error_code"));
             requestId = textOrNull(root.get("request_id"));
         } else {
-            message = excerpt(body);
+            message = nonJsonMessage(body);
         }
         if (requestId == null) {
             requestId = header.apply(ResponseHeaders.REQUEST_ID);
@@ -76,17 +76,19 @@ public final class ApiErrors {
      * its status is the documented status of its {@code error.type}; the headers still count.
      */
     public static ApiError parseInSuccess(Function<String, String> header, String body) {
-        ApiError error = parse(200, header, body);
-        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(),
-                error.retryAfter(), error.shouldRetry(), error.errorCode(), error.rateLimits(), error.body(), false,
-                false);
+        return withTypeStatus(parse(200, header, body), false, false);
     }
 
     /** Reads an error body found inside a 200 answer (an SSE event, a batch result). */
     public static ApiError parseEmbedded(String body, boolean inStream, boolean contentDelivered) {
-        ApiError error = parse(200, name -> null, body);
-        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(), null, null,
-                error.errorCode(), error.rateLimits(), error.body(), inStream, contentDelivered);
+        return withTypeStatus(parse(200, name -> null, body), inStream, contentDelivered);
+    }
+
+    /** An error read from a 200: its status becomes the documented status of its {@code error.type}. */
+    private static ApiError withTypeStatus(ApiError error, boolean inStream, boolean contentDelivered) {
+        return new ApiError(statusOf(error.type(), 200), error.type(), error.message(), error.requestId(),
+                error.retryAfter(), error.shouldRetry(), error.errorCode(), error.rateLimits(), error.body(), inStream,
+                contentDelivered);
     }
 
     /**
@@ -179,12 +181,16 @@ public final class ApiErrors {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    private static String excerpt(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
-        }
-        String flat = body.strip().replaceAll("\\s+", " ");
-        return flat.length() <= BODY_EXCERPT ? "non-JSON body: " + flat
-                : "non-JSON body: " + flat.substring(0, BODY_EXCERPT) + "…";
+    private static String nonJsonMessage(String body) {
+        return body == null || body.isBlank() ? "(empty body)" : "non-JSON body: " + excerpt(body);
+    }
+
+    /**
+     * @return the start of a body (or of an event's data), runs of whitespace made one space, cut at
+     *         {@value #BODY_EXCERPT} characters: what a message quotes of an answer that is not the API's
+     */
+    public static String excerpt(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= BODY_EXCERPT ? flat : flat.substring(0, BODY_EXCERPT) + "…";
     }
 }
