@@ -112,6 +112,11 @@ public class ClaudeCalls {
         return wait;
     }
 
+    /** A new call's budget; its attempts cost what {@code info} says (one request when there is none). */
+    private CallBudget budget(CallInfo info) {
+        return new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
+    }
+
     /** An attempt the throttle admitted has ended (answered, failed, refused by the bulkhead, or cancelled). */
     private void attemptEnded(CallBudget budget) {
         ProactiveThrottle current = throttle;
@@ -208,7 +213,7 @@ public class ClaudeCalls {
      * @param info what the call is, for the {@link io.quarkiverse.claude.ClaudeCallEvent}; {@code null} for none
      */
     public <T> T blocking(CallInfo info, Supplier<T> call) {
-        CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
+        CallBudget budget = budget(info);
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
@@ -232,7 +237,7 @@ public class ClaudeCalls {
 
     /** A blocking HTTP call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
     public <T> T blocking(CallInfo info, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
-        CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
+        CallBudget budget = budget(info);
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
@@ -260,7 +265,7 @@ public class ClaudeCalls {
      */
     public <T> Uni<T> async(CallInfo info, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
-            CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
+            CallBudget budget = budget(info);
             return guarded(budget, attemptTimeout, call)
                     .onItem().invoke(result -> succeeded(info, budget, result))
                     .onFailure().transform(thrown -> failed(info, budget, thrown))
@@ -365,7 +370,7 @@ public class ClaudeCalls {
      */
     public <T> Multi<T> stream(CallInfo info, Supplier<Multi<T>> call) {
         return Multi.createFrom().deferred(() -> {
-            CallBudget budget = new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
+            CallBudget budget = budget(info);
             return guarded(budget, null, handle -> StreamStart.of(call.get()
                     .ifNoItem().after(config.streamIdleTimeout()).failWith(this::idleTimeout),
                     this::lateStreamFailure, guards::inPlaceAsync), false)
