@@ -554,27 +554,8 @@ public class BenchApp implements QuarkusApplication {
                 sim.reset();
                 sim.scenario(scenario);
                 proxy.clear();
-                AtomicInteger next = new AtomicInteger();
-                AtomicInteger ok = new AtomicInteger();
-                Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
-                ExecutorService pool = Executors.newFixedThreadPool(RES_CONC);
-                long t0 = System.nanoTime();
-                for (int w = 0; w < RES_CONC; w++) {
-                    pool.execute(() -> {
-                        int i;
-                        while ((i = next.getAndIncrement()) < RES_CALLS) {
-                            try {
-                                c.getValue().call("bench-call-" + tag + "-" + i + ": say hi");
-                                ok.incrementAndGet();
-                            } catch (Exception e) {
-                                failures.merge(e.getClass().getSimpleName(), "1", (a, b) -> a + "+");
-                            }
-                        }
-                    });
-                }
-                pool.shutdown();
-                pool.awaitTermination(30, TimeUnit.MINUTES);
-                double total = (System.nanoTime() - t0) / 1e9;
+                ClosedLoop run = ClosedLoop.run(c.getValue(), tag, RES_CALLS, RES_CONC);
+                double total = run.seconds();
                 Thread.sleep(200);
                 List<RecordingProxy.Attempt> attempts = proxy.attempts();
                 Map<String, List<RecordingProxy.Attempt>> chains = attempts.stream()
@@ -610,9 +591,7 @@ public class BenchApp implements QuarkusApplication {
                 long s429 = attempts.stream().filter(a -> a.status() == 429).count();
                 long s529 = attempts.stream().filter(a -> a.status() == 529).count();
                 out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d | %d | %d | %.1f | %.1f | %.2f | %.1f | %.2f | %d | %.1f | %.1f |",
-                        c.getKey(), ok.get(), RES_CALLS, 100.0 * ok.get() / RES_CALLS,
-                        failures.isEmpty() ? "" : " failed: " + failures.entrySet().stream()
-                                .map(e -> e.getKey() + "×" + (e.getValue().length())).collect(Collectors.joining(", ")),
+                        c.getKey(), run.ok(), RES_CALLS, 100.0 * run.ok() / RES_CALLS, run.failureSummary(),
                         attempts.size(), s429, s529, total, bound, total / bound, schedule, total / schedule, early,
                         waited429, waited529));
             }
@@ -708,29 +687,8 @@ public class BenchApp implements QuarkusApplication {
                 Thread.sleep(1000);
                 sim.reset();
                 proxy.clear();
-                AtomicInteger next = new AtomicInteger();
-                AtomicInteger ok = new AtomicInteger();
-                Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
-                Map<String, String> firstFailure = new java.util.concurrent.ConcurrentHashMap<>();
-                ExecutorService pool = Executors.newFixedThreadPool(STORM_CONC);
-                long t0 = System.nanoTime();
-                for (int w = 0; w < STORM_CONC; w++) {
-                    pool.execute(() -> {
-                        int i;
-                        while ((i = next.getAndIncrement()) < STORM_CALLS) {
-                            try {
-                                c.getValue().call("bench-call-" + tag + "-" + i + ": say hi");
-                                ok.incrementAndGet();
-                            } catch (Exception e) {
-                                failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                                firstFailure.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-                            }
-                        }
-                    });
-                }
-                pool.shutdown();
-                pool.awaitTermination(30, TimeUnit.MINUTES);
-                double wall = (System.nanoTime() - t0) / 1e9;
+                ClosedLoop run = ClosedLoop.run(c.getValue(), tag, STORM_CALLS, STORM_CONC);
+                double wall = run.seconds();
                 Thread.sleep(200);
                 List<RecordingProxy.Attempt> attempts = proxy.attempts();
                 Map<String, List<RecordingProxy.Attempt>> chains = attempts.stream()
@@ -755,21 +713,19 @@ public class BenchApp implements QuarkusApplication {
                 double bound = Math.max(0, STORM_CALLS + s529 - STORM_BURST) / STORM_RATE;
                 List<String> met = new ArrayList<>();
                 List<String> missed = new ArrayList<>();
-                (ok.get() == STORM_CALLS ? met : missed).add("success");
+                (run.ok() == STORM_CALLS ? met : missed).add("success");
                 (early == 0 ? met : missed).add("early");
                 (s429 <= 20 ? met : missed).add("429s");
                 (wall <= 1.1 * bound ? met : missed).add("wall");
                 long admitted = attempts.stream().filter(a -> a.status() == 200 || a.status() == 529).count();
                 out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d%s | %d | %d | %d | %.1f | %.1f | %.2f | %.1f | %s |",
-                        c.getKey(), ok.get(), STORM_CALLS, 100.0 * ok.get() / STORM_CALLS,
-                        failures.isEmpty() ? "" : " failed: " + failures.entrySet().stream()
-                                .map(e -> e.getKey() + "×" + e.getValue()).collect(Collectors.joining(", ")),
+                        c.getKey(), run.ok(), STORM_CALLS, 100.0 * run.ok() / STORM_CALLS, run.failureSummary(),
                         attempts.size(), other == 0 ? "" : " (" + other + " other)", s429, s529, early, wall, bound,
                         wall / bound, admitted / wall, met.size() + "/4" + (missed.isEmpty() ? "" : ", missed: " + String.join(", ", missed))));
-                firstFailure.forEach((k, v) -> System.out.println("storm: first " + k + " of " + c.getKey() + ": " + v));
+                run.firstFailure().forEach((k, v) -> System.out.println("storm: first " + k + " of " + c.getKey() + ": " + v));
                 if (Boolean.getBoolean("bench.verbose")) { // what arrived in each 100 ms: the client's rhythm
                     Map<Long, List<RecordingProxy.Attempt>> slots = new java.util.TreeMap<>(attempts.stream()
-                            .collect(Collectors.groupingBy(a -> (a.arrivedNanos() - t0) / 100_000_000L)));
+                            .collect(Collectors.groupingBy(a -> (a.arrivedNanos() - run.startNanos()) / 100_000_000L)));
                     slots.forEach((slot, in) -> System.out.printf(Locale.ROOT, "storm: %s %5.1f s: %s%n", tag,
                             slot / 10.0, in.stream().map(a -> Integer.toString(a.status())).collect(Collectors.joining(" "))));
                 }
