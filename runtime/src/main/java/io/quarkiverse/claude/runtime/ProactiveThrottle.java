@@ -33,6 +33,8 @@ final class ProactiveThrottle {
     // all guarded by this
     private RateLimitTracker.Snapshot seen;
     private final Bucket[] buckets = new Bucket[4];
+    /** Per limit, the headers its bucket was last built from. */
+    private final RateLimit[] followed = new RateLimit[4];
     /** Per limit, the last refill rate a snapshot told with some precision; 0 until one did. */
     private final double[] knownRate = new double[4];
     /** What the attempts admitted and not yet ended take: requests, tokens, input, output. */
@@ -89,7 +91,10 @@ final class ProactiveThrottle {
         heldUntil = heldUntil == null || until.isAfter(heldUntil) ? until : heldUntil;
     }
 
-    /** A new snapshot starts the buckets anew, less what the attempts in flight may take. */
+    /**
+     * A new snapshot starts the buckets anew, less what the attempts in flight may take; but only for limits it tells
+     * something newer about (the tracker orders snapshots by their first limit; the others are checked here).
+     */
     private void follow(RateLimitTracker.Snapshot snapshot, Instant now) {
         if (snapshot == seen) {
             return;
@@ -99,9 +104,16 @@ final class ProactiveThrottle {
         RateLimits limits = snapshot.limits();
         RateLimit[] each = { limits.requests(), limits.tokens(), limits.inputTokens(), limits.outputTokens() };
         for (int i = 0; i < buckets.length; i++) {
-            buckets[i] = Bucket.of(each[i], at, inFlight[i], knownRate[i]);
-            if (buckets[i] != null && buckets[i].rateFromSnapshot) {
-                knownRate[i] = buckets[i].perSecond;
+            if (!RateLimitTracker.newer(each[i], followed[i])) {
+                continue;
+            }
+            Bucket bucket = Bucket.of(each[i], at, inFlight[i], knownRate[i]);
+            if (bucket != null) {
+                buckets[i] = bucket;
+                followed[i] = each[i];
+                if (bucket.rateFromSnapshot) {
+                    knownRate[i] = bucket.perSecond;
+                }
             }
         }
     }

@@ -95,6 +95,19 @@ class ProactiveThrottleTest {
     }
 
     @Test
+    void anOlderAnswerArrivingLateGivesNothingBack() {
+        OffsetDateTime now = OffsetDateTime.now();
+        set(new RateLimits(RateLimit.UNKNOWN, RateLimit.UNKNOWN, RateLimit.UNKNOWN,
+                new RateLimit(8000L, 0L, now.plusSeconds(2)))); // the newer answer: empty, whole in 2 s
+        assertBetween(throttle.beforeAttempt(new AttemptCost(10, 100)), 1700, 2100, "empty: wait for the reset");
+        // an older answer of a concurrent attempt, arriving after it (the tracker would keep it: its requests are new)
+        set(new RateLimits(new RateLimit(50L, 40L, now.plusSeconds(1)), RateLimit.UNKNOWN, RateLimit.UNKNOWN,
+                new RateLimit(8000L, 3000L, now.plusNanos(800_000_000))));
+
+        assertBetween(throttle.beforeAttempt(new AttemptCost(10, 100)), 1700, 2100, "still empty: wait for the newer reset");
+    }
+
+    @Test
     void aResetInThePastMeansAFullBucket() {
         set(requests(50, 0, OffsetDateTime.now().minusSeconds(1)));
         assertEquals(Duration.ZERO, throttle.beforeAttempt(ONE_REQUEST));

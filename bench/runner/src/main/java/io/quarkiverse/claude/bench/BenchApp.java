@@ -96,10 +96,10 @@ public class BenchApp implements QuarkusApplication {
     @ClaudeClientName("storm")
     ClaudeClient stormClient;
 
-    /** The same with {@code rate-limit.proactive=true}. */
+    /** The same with {@code rate-limit.proactive=false}: it only obeys the 429s' {@code retry-after}. */
     @Inject
-    @ClaudeClientName("storm-proactive")
-    ClaudeClient stormProactive;
+    @ClaudeClientName("storm-unthrottled")
+    ClaudeClient stormUnthrottled;
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     final StringBuilder report = new StringBuilder();
@@ -656,8 +656,8 @@ public class BenchApp implements QuarkusApplication {
             clients.put("official SDK 3.13.0 defaults", prompt -> sdk.messages().create(MessageCreateParams.builder()
                     .model(MODEL).maxTokens(64).addUserMessage(prompt).build()));
             clients.put("quarkus-claude defaults", prompt -> stormClient.messages().create(MessageRequest.of(prompt)));
-            clients.put("quarkus-claude, `rate-limit.proactive=true`",
-                    prompt -> stormProactive.messages().create(MessageRequest.of(prompt)));
+            clients.put("quarkus-claude, `rate-limit.proactive=false`",
+                    prompt -> stormUnthrottled.messages().create(MessageRequest.of(prompt)));
             out("\n## 5. Storm (issue 13): " + STORM_CALLS + " calls on " + STORM_CONC + " threads into a token bucket of "
                     + fmt(STORM_RATE) + " requests/s, burst " + STORM_BURST + "\n");
             out("Simulator: token bucket " + fmt(STORM_RATE) + " requests/s, burst " + STORM_BURST

@@ -24,7 +24,7 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * An application without Micrometer, OpenTelemetry and SmallRye Health (none is on this module's test class path):
- * it builds, starts and calls, with proactive throttling on, and none of the optional beans exists.
+ * it builds, starts and calls, with proactive throttling on (the default), and none of the optional beans exists.
  */
 class WithoutObservabilityExtensionsTest {
 
@@ -35,7 +35,6 @@ class WithoutObservabilityExtensionsTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Calls.class, SharedSimulator.class))
             .overrideConfigKey("quarkus.claude.model", "claude-haiku-4-5")
-            .overrideRuntimeConfigKey("quarkus.claude.rate-limit.proactive", "true")
             .overrideRuntimeConfigKey("quarkus.claude.prices.\"claude-haiku-4-5\".input", "2")
             .overrideRuntimeConfigKey("quarkus.claude.api-key", ClaudeSimulator.DEFAULT_API_KEY)
             .overrideRuntimeConfigKey("quarkus.claude.base-url", BASE_URL);
