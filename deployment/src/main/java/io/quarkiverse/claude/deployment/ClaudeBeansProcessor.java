@@ -1,7 +1,5 @@
 package io.quarkiverse.claude.deployment;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,12 +7,16 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.Type;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.runtime.ClaudeRecorder;
+import io.quarkiverse.claude.runtime.client.ClaudeClientRegistry;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
@@ -35,6 +37,7 @@ class ClaudeBeansProcessor {
     static final DotName CLAUDE_CLIENT = DotName.createSimple(ClaudeClient.class);
     static final DotName REST_API = DotName.createSimple(ClaudeRestApi.class);
     static final DotName REST_CLIENT = DotName.createSimple(RestClient.class);
+    private static final Type REGISTRY = ClassType.create(DotName.createSimple(ClaudeClientRegistry.class));
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
@@ -45,13 +48,15 @@ class ClaudeBeansProcessor {
                     .scope(Singleton.class)
                     .setRuntimeInit()
                     .unremovable()
-                    .supplier(recorder.client(name));
+                    .addInjectionPoint(REGISTRY)
+                    .createWith(recorder.client(name));
             SyntheticBeanBuildItem.ExtendedBeanConfigurator rest = SyntheticBeanBuildItem.configure(ClaudeRestApi.class)
                     .scope(Singleton.class)
                     .setRuntimeInit()
                     .unremovable()
                     .addQualifier(REST_CLIENT)
-                    .supplier(recorder.restApi(name));
+                    .addInjectionPoint(REGISTRY)
+                    .createWith(recorder.restApi(name));
             if (ClaudeRuntimeConfig.isDefault(name)) {
                 // Every REST bean has @RestClient; as the selected alternative, the default one wins a bare @RestClient.
                 rest.alternative(true).priority(1);
@@ -65,11 +70,9 @@ class ClaudeBeansProcessor {
         }
     }
 
-    /** A missing key fails startup, not the first request; only for clients something injects. */
+    /** The clients something injects, as discovered (a bean that is never used is removed later, with its points). */
     @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
-    ServiceStartBuildItem checkInjectedClients(BeanDiscoveryFinishedBuildItem beans, ClaudeRecorder recorder) {
+    InjectedClientNamesBuildItem injectedClients(BeanDiscoveryFinishedBuildItem beans) {
         Set<String> injected = new TreeSet<>();
         for (InjectionPointInfo point : beans.getInjectionPoints()) {
             DotName type = point.getRequiredType().name();
@@ -77,7 +80,16 @@ class ClaudeBeansProcessor {
                 injected.add(clientName(point));
             }
         }
-        recorder.checkConfigured(new ArrayList<>(injected));
+        return new InjectedClientNamesBuildItem(injected);
+    }
+
+    /** A missing key fails startup, not the first request; only for clients something injects. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    ServiceStartBuildItem checkInjectedClients(InjectedClientNamesBuildItem injected, BeanContainerBuildItem container,
+            ClaudeRecorder recorder) {
+        recorder.checkConfigured(container.getValue(), injected.names());
         return new ServiceStartBuildItem(ClaudeProcessor.FEATURE);
     }
 

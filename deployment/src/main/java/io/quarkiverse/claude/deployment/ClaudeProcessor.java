@@ -8,9 +8,10 @@ import org.jboss.jandex.DotName;
 
 import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.ClaudeResilience;
-import io.quarkiverse.claude.runtime.ClaudeClientRegistry;
-import io.quarkiverse.claude.runtime.ClaudeResilienceInterceptor;
+import io.quarkiverse.claude.runtime.call.ClaudeResilienceInterceptor;
+import io.quarkiverse.claude.runtime.client.ClaudeClientRegistry;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkiverse.claude.runtime.observability.CallEvents;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -36,12 +37,12 @@ class ClaudeProcessor {
     }
 
     /**
-     * The registry, the qualifier (which ArC must find in the bean archive to build its literals), and the
-     * {@code @ClaudeResilience} binding with its interceptor.
+     * The registry and where its clients' call events go, the qualifier (which ArC must find in the bean archive to
+     * build its literals), and the {@code @ClaudeResilience} binding with its interceptor.
      */
     @BuildStep
     AdditionalBeanBuildItem beanArchive() {
-        return AdditionalBeanBuildItem.builder().addBeanClasses(ClaudeClientRegistry.class, ClaudeClientName.class,
+        return AdditionalBeanBuildItem.builder().addBeanClasses(ClaudeClientRegistry.class, CallEvents.class, ClaudeClientName.class,
                 ClaudeResilience.class, ClaudeResilienceInterceptor.class)
                 .setUnremovable().build();
     }

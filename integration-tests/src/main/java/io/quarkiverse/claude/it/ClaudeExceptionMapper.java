@@ -4,16 +4,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import io.quarkiverse.claude.errors.ApiTimeoutException;
 import io.quarkiverse.claude.errors.BulkheadFullException;
 import io.quarkiverse.claude.errors.CircuitOpenException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClaudeException;
-import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.InvalidRequestException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
+import io.quarkiverse.claude.errors.ServerTimeoutException;
 
 /**
  * How the demo answers its own callers when Claude fails: the caller's fault stays a 4xx, a busy upstream (or the
@@ -51,7 +51,7 @@ public class ClaudeExceptionMapper implements ExceptionMapper<ClaudeException> {
         if (exception instanceof RequestTooLargeException) {
             return 413;
         }
-        if (exception instanceof ApiTimeoutException || exception instanceof ClaudeTimeoutException) {
+        if (exception instanceof ServerTimeoutException || exception instanceof ClientTimeoutException) {
             return 504;
         }
         if (exception instanceof ClaudeConnectionException || exception instanceof CircuitOpenException

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
-import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
-import io.quarkiverse.claude.model.PageParams;
 import io.quarkiverse.claude.model.ModelPage;
+import io.quarkiverse.claude.model.PageParams;
 import io.quarkiverse.claude.model.UnknownBlock;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
@@ -75,7 +75,7 @@ class ClientFeaturesTest extends SimulatorTest {
     void slowAnswerIsATypedTimeout() {
         simulator.enqueue(Fault.delay(Duration.ofSeconds(3)));
 
-        ClaudeTimeoutException e = assertThrows(ClaudeTimeoutException.class, () -> impatient.ask("hi"));
+        ClientTimeoutException e = assertThrows(ClientTimeoutException.class, () -> impatient.ask("hi"));
 
         assertEquals(Duration.ofMillis(300), e.timeout());
         assertTrue(e.getMessage().contains("quarkus.claude.read-timeout"), e.getMessage());

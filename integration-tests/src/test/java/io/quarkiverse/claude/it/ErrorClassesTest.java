@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkiverse.claude.ClaudeClient;
-import io.quarkiverse.claude.errors.ApiTimeoutException;
 import io.quarkiverse.claude.errors.AuthenticationException;
 import io.quarkiverse.claude.errors.BillingException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
@@ -30,6 +29,7 @@ import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.PermissionException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
+import io.quarkiverse.claude.errors.ServerTimeoutException;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Fault;
@@ -55,7 +55,7 @@ class ErrorClassesTest extends SimulatorTest {
                 Arguments.of(413, "request_too_large", RequestTooLargeException.class, false),
                 Arguments.of(429, "rate_limit_error", RateLimitException.class, true),
                 Arguments.of(500, "api_error", InternalServerException.class, true),
-                Arguments.of(504, "timeout_error", ApiTimeoutException.class, true),
+                Arguments.of(504, "timeout_error", ServerTimeoutException.class, true),
                 Arguments.of(529, "overloaded_error", OverloadedException.class, true));
     }
 

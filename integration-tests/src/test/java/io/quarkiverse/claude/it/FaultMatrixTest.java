@@ -33,13 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkiverse.claude.ClaudeCallEvent;
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
-import io.quarkiverse.claude.errors.ApiTimeoutException;
 import io.quarkiverse.claude.errors.AuthenticationException;
 import io.quarkiverse.claude.errors.BillingException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClaudeException;
-import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.ConflictException;
 import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.errors.InternalServerException;
@@ -49,8 +48,9 @@ import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.PermissionException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
-import io.quarkiverse.claude.errors.UnexpectedResponseException;
+import io.quarkiverse.claude.errors.ServerTimeoutException;
 import io.quarkiverse.claude.errors.UnexpectedResponseException.Reason;
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageAccumulator;
 import io.quarkiverse.claude.model.MessageRequest;
@@ -329,7 +329,7 @@ class FaultMatrixTest extends SimulatorTest {
                         RateLimitException.class, 429, "rate_limit_error", 1),
                 error("500 api_error", Fault.apiError(), InternalServerException.class, 500, "api_error", 2),
                 error("504 timeout_error", Fault.error(504, "timeout_error", "Request timed out"),
-                        ApiTimeoutException.class, 504, "timeout_error", 2),
+                        ServerTimeoutException.class, 504, "timeout_error", 2),
                 error("529 overloaded_error", Fault.overloaded(), OverloadedException.class, 529, "overloaded_error", 2),
                 new Row("HTML 502", () -> Fault.html(502, "<html><body>502 Bad Gateway</body></html>"),
                         api -> Expect.failure(ClaudeApiException.class, 2).status(502).errorType(null)),
@@ -361,13 +361,13 @@ class FaultMatrixTest extends SimulatorTest {
                                 ? Expect.failure(ClaudeConnectionException.class, 1).delivered(FIRST_DELTA, true)
                                 : Expect.failure(ClaudeConnectionException.class, 2)).closesConnections()),
                 new Row("drip slower than the timeout", () -> Fault.drip(Duration.ofMillis(100)),
-                        api -> Expect.failure(ClaudeTimeoutException.class, 2).within(950, 4_000).closesConnections()),
+                        api -> Expect.failure(ClientTimeoutException.class, 2).within(950, 4_000).closesConnections()),
                 new Row("stall before the first event", Fault::stallBeforeFirstEvent,
-                        api -> Expect.failure(ClaudeTimeoutException.class, 2).within(950, 4_000).closesConnections()),
+                        api -> Expect.failure(ClientTimeoutException.class, 2).within(950, 4_000).closesConnections()),
                 new Row("stall after the first event", Fault::stallAfterFirstEvent,
                         api -> (api.streams()
-                                ? Expect.failure(ClaudeTimeoutException.class, 1).delivered("", true).within(450, 4_000)
-                                : Expect.failure(ClaudeTimeoutException.class, 2).within(950, 4_000))
+                                ? Expect.failure(ClientTimeoutException.class, 1).delivered("", true).within(450, 4_000)
+                                : Expect.failure(ClientTimeoutException.class, 2).within(950, 4_000))
                                 .closesConnections()),
                 new Row("truncated stream", () -> Fault.truncatedStream(1),
                         api -> api.streams()

@@ -26,14 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
-import io.quarkiverse.claude.errors.ApiTimeoutException;
 import io.quarkiverse.claude.errors.AuthenticationException;
 import io.quarkiverse.claude.errors.BillingException;
 import io.quarkiverse.claude.errors.BulkheadFullException;
 import io.quarkiverse.claude.errors.CircuitOpenException;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClaudeException;
-import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.ConflictException;
 import io.quarkiverse.claude.errors.InternalServerException;
 import io.quarkiverse.claude.errors.InvalidRequestException;
@@ -42,11 +41,12 @@ import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.PermissionException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
+import io.quarkiverse.claude.errors.ServerTimeoutException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.RecordedRequest;
-import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
@@ -106,7 +106,7 @@ class ResilienceTest extends SimulatorTest {
                 Arguments.of("529 overloaded_error", Fault.overloaded(), OverloadedException.class, 4),
                 Arguments.of("500 api_error", Fault.apiError(), InternalServerException.class, 3),
                 Arguments.of("504 timeout_error", Fault.error(504, "timeout_error", "upstream timeout"),
-                        ApiTimeoutException.class, 3),
+                        ServerTimeoutException.class, 3),
                 Arguments.of("409 conflict_error", Fault.error(409, "conflict_error", "conflict"), ConflictException.class,
                         3),
                 Arguments.of("connection reset", Fault.dropConnection(), ClaudeConnectionException.class, 3));
@@ -130,12 +130,12 @@ class ResilienceTest extends SimulatorTest {
         simulator.always(Fault.delay(Duration.ofSeconds(2)));
 
         long start = System.nanoTime();
-        ClaudeTimeoutException e = assertThrows(ClaudeTimeoutException.class, () -> shortAttempts.ask("hi"));
+        ClientTimeoutException e = assertThrows(ClientTimeoutException.class, () -> shortAttempts.ask("hi"));
         long elapsed = millisSince(start);
 
         assertEquals(3, simulator.requests(MESSAGES).size(), "1 attempt + the 2 default retries of the timeout class");
         assertEquals(Duration.ofMillis(150), e.timeout());
-        assertTrue(e.getMessage().contains("quarkus.claude.\"short-attempts\".resilience.timeout"), e.getMessage());
+        assertTrue(e.getMessage().contains("quarkus.claude.\"short-attempts\".resilience.attempt-timeout"), e.getMessage());
         assertTrue(elapsed >= 3 * 150 && elapsed < 2000, "three attempts cut at 150 ms each, not 2 s: " + elapsed);
     }
 
@@ -349,7 +349,7 @@ class ResilienceTest extends SimulatorTest {
         simulator.enqueue(Fault.delay(Duration.ofSeconds(3)));
 
         long start = System.nanoTime();
-        ClaudeTimeoutException e = assertThrows(ClaudeTimeoutException.class, () -> deadline.ask("slow"));
+        ClientTimeoutException e = assertThrows(ClientTimeoutException.class, () -> deadline.ask("slow"));
         long elapsed = millisSince(start);
 
         assertTrue(elapsed >= 400 && elapsed < 1500, "cut at the 500 ms deadline: " + elapsed);

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeResilience;
@@ -13,20 +12,15 @@ import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
-import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A user's bean, as the Resilience page shows it: the ready-made per-class policy on methods that call the raw REST
- * interface (which does not retry), and a plain MicroProfile {@code @Retry} naming our exception classes around a
- * client whose own retries are off (the default client, in the test profile).
+ * A user's bean, as the Resilience page shows it: the ready-made per-class policy, and a plain MicroProfile
+ * {@code @Retry} naming our exception classes, on methods that call a client whose own retries are off (the default
+ * client, in the test profile).
  */
 @ApplicationScoped
 public class ResilientSummaries {
-
-    @Inject
-    @RestClient
-    ClaudeRestApi rawApi;
 
     @Inject
     ClaudeClient claude;
@@ -34,13 +28,13 @@ public class ResilientSummaries {
     /** The per-class retries, deadline, bulkhead and circuit breaker of the "retrying" client's settings. */
     @ClaudeResilience("retrying")
     public String summarize(String text) {
-        return rawApi.createMessage(request(text)).text();
+        return claude.messages().create(request(text)).text();
     }
 
     /** The same for a reactive method: each failure of the Uni is judged and retried. */
     @ClaudeResilience("retrying")
     public Uni<String> summarizeAsync(String text) {
-        return rawApi.createMessageAsync(request(text)).map(Message::text);
+        return claude.messages().createAsync(request(text)).map(Message::text);
     }
 
     /** MicroProfile Fault Tolerance with our exception classes: retry what is busy, never a bad request. */

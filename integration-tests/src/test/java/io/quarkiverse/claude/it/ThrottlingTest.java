@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
-import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
@@ -62,7 +62,7 @@ class ThrottlingTest {
         }
         long start = System.nanoTime();
 
-        ClaudeTimeoutException failure = assertThrows(ClaudeTimeoutException.class, () -> throttledShort.ask("late"));
+        ClientTimeoutException failure = assertThrows(ClientTimeoutException.class, () -> throttledShort.ask("late"));
 
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(250)) < 0,
                 "failed at once, without waiting");

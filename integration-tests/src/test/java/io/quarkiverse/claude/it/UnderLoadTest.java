@@ -43,7 +43,11 @@ class UnderLoadTest extends SimulatorTest {
 
     @Test
     void aThousandConcurrentCallsAreAnsweredOrRejectedAtOnce() throws Exception {
-        simulator.always(Fault.delay(Duration.ofSeconds(1))); // longer than it takes to start the 1,000
+        // the first 64 attempts hold their places for longer than it takes to start the 1,000, even on a busy machine;
+        // the 256 queued behind them are answered at once when they get a place
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            simulator.enqueue(Fault.delay(Duration.ofSeconds(4)));
+        }
         CapturedLogs logs = CapturedLogs.start();
         long idleBefore = simulator.stats().openConnections(); // kept alive by this and the other clients
         long peakConnections = 0;
@@ -83,7 +87,7 @@ class UnderLoadTest extends SimulatorTest {
         assertEquals(IN_FLIGHT + QUEUED, answered, "64 in flight and 256 queued are answered");
         assertEquals(CALLS - IN_FLIGHT - QUEUED, rejected);
         assertEquals(answered, simulator.requests().size(), "a rejected call never reached the API");
-        assertTrue(rejectedAfterMillis.stream().allMatch(ms -> ms < 1000),
+        assertTrue(rejectedAfterMillis.stream().allMatch(ms -> ms < 4000),
                 "rejected at once, not after waiting: " + rejectedAfterMillis.stream().mapToLong(ms -> ms).max());
         assertTrue(peakConnections >= IN_FLIGHT,
                 "each of the 64 attempts had a connection: the pool is as large as the bulkhead: " + peakConnections);

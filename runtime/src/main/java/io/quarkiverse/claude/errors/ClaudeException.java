@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Base of every failure of a Claude call: errors the API answered ({@link ClaudeApiException} and its subclasses)
- * and transport failures ({@link ClaudeConnectionException}, {@link ClaudeTimeoutException}).
+ * and transport failures ({@link ClaudeConnectionException}, {@link ClientTimeoutException}).
  */
 public abstract class ClaudeException extends RuntimeException {
 

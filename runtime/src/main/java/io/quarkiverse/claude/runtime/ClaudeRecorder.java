@@ -1,32 +1,33 @@
 package io.quarkiverse.claude.runtime;
 
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.runtime.client.ClaudeClientRegistry;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
-import io.quarkus.arc.Arc;
+import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.arc.runtime.BeanContainer;
 import io.quarkus.runtime.annotations.Recorder;
 
-/** Wires the clients found at build time to their runtime configuration. */
+/**
+ * Wires the clients found at build time to the registry that builds them from their runtime configuration. The
+ * synthetic beans get the registry through an injection point; the startup check through the bean container.
+ */
 @Recorder
 public class ClaudeRecorder {
 
-    public Supplier<ClaudeClient> client(String name) {
-        return () -> registry().client(name);
+    public Function<SyntheticCreationalContext<ClaudeClient>, ClaudeClient> client(String name) {
+        return context -> context.getInjectedReference(ClaudeClientRegistry.class).client(name);
     }
 
-    public Supplier<ClaudeRestApi> restApi(String name) {
-        return () -> registry().rest(name);
+    public Function<SyntheticCreationalContext<ClaudeRestApi>, ClaudeRestApi> restApi(String name) {
+        return context -> context.getInjectedReference(ClaudeClientRegistry.class).rest(name);
     }
 
     /** Fails startup, before the first request, when an injected client has no API key. */
-    public void checkConfigured(List<String> names) {
-        ClaudeClientRegistry registry = registry();
+    public void checkConfigured(BeanContainer beans, List<String> names) {
+        ClaudeClientRegistry registry = beans.beanInstance(ClaudeClientRegistry.class);
         names.forEach(registry::checkConfigured);
-    }
-
-    private static ClaudeClientRegistry registry() {
-        return Arc.container().instance(ClaudeClientRegistry.class).get();
     }
 }

@@ -142,12 +142,12 @@ final class RawHttp implements AutoCloseable {
         socket.close();
     }
 
-    /** Waits up to 5 s for {@code condition}. */
+    /** Waits up to 20 s for {@code condition}: generous, for a machine busy with other builds. */
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within 5 s: " + what);
+                throw new AssertionError("Not within 20 s: " + what);
             }
             Thread.sleep(5);
         }

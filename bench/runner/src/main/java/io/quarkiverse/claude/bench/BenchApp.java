@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +41,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
-import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
 import io.quarkiverse.claude.testing.SimulatorOptions;
@@ -96,7 +96,7 @@ public class BenchApp implements QuarkusApplication {
     @ClaudeClientName("storm")
     ClaudeClient stormClient;
 
-    /** The same with {@code rate-limit.proactive=false}: it only obeys the 429s' {@code retry-after}. */
+    /** The same with {@code resilience.throttling.enabled=false}: it only obeys the 429s' {@code retry-after}. */
     @Inject
     @ClaudeClientName("storm-unthrottled")
     ClaudeClient stormUnthrottled;
@@ -656,7 +656,7 @@ public class BenchApp implements QuarkusApplication {
             clients.put("official SDK 3.13.0 defaults", prompt -> sdk.messages().create(MessageCreateParams.builder()
                     .model(MODEL).maxTokens(64).addUserMessage(prompt).build()));
             clients.put("quarkus-claude defaults", prompt -> stormClient.messages().create(MessageRequest.of(prompt)));
-            clients.put("quarkus-claude, `rate-limit.proactive=false`",
+            clients.put("quarkus-claude, `resilience.throttling.enabled=false`",
                     prompt -> stormUnthrottled.messages().create(MessageRequest.of(prompt)));
             out("\n## 5. Storm (issue 13): " + STORM_CALLS + " calls on " + STORM_CONC + " threads into a token bucket of "
                     + fmt(STORM_RATE) + " requests/s, burst " + STORM_BURST + "\n");

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.quarkiverse.claude.runtime.ApiKeyShape;
+import io.quarkiverse.claude.runtime.client.ApiKeyShape;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.Expressions;
@@ -29,10 +29,13 @@ final class ConfigReader {
     /** The client keys the build checks; the API key is read apart, without expansion. */
     static final List<String> CHECKED_KEYS = List.of("model", "max-tokens", "anthropic-version", "base-url",
             "temperature", "top-p", "top-k");
-    /** Every key of a client, so that any of them reveals a named client. */
+    /**
+     * Every key of a client that is not in a group, so that any of them reveals a named client (checked against the
+     * mapping by {@code ClientKeysMatchTheMappingTest}).
+     */
     static final Set<String> CLIENT_KEYS = Set.of("api-key", "base-url", "anthropic-version", "model", "max-tokens",
             "betas", "connect-timeout", "read-timeout", "log-requests", "log-responses", "log-body-limit", "temperature",
-            "top-p", "top-k", "verify-on-startup");
+            "top-p", "top-k", "verify-on-startup", "max-response-size");
 
     /** An expression default that is neither empty nor another expression: {@code ${NAME:literal}}. */
     private static final Pattern LITERAL_DEFAULT = Pattern.compile("\\$\\{[^:}]*:(?!\\$\\{)[^}\\s][^}]*}");

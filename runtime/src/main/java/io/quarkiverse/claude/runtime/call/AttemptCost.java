@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.call;
 
 import java.util.List;
 
@@ -24,17 +24,17 @@ import io.quarkiverse.claude.model.ToolUseBlock;
  * @param inputTokens the estimated input tokens
  * @param outputTokens the output tokens the attempt may use: its {@code max_tokens}
  */
-record AttemptCost(long inputTokens, long outputTokens) {
+public record AttemptCost(long inputTokens, long outputTokens) {
 
     /** A request whose tokens are not counted (token counting, models, batches, the application's own methods). */
-    static final AttemptCost REQUEST_ONLY = new AttemptCost(0, 0);
+    public static final AttemptCost REQUEST_ONLY = new AttemptCost(0, 0);
 
     static final int CHARS_PER_TOKEN = 4;
     static final int TOKENS_PER_IMAGE = 1600;
     static final int TOKENS_PER_BLOCK = 4;
 
     /** @return the cost of a Messages request with its defaults filled in */
-    static AttemptCost of(MessageRequest request) {
+    public static AttemptCost of(MessageRequest request) {
         long chars = 0;
         long tokens = 0;
         for (Tool tool : request.tools()) {

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.call;
 
 /**
  * What one failed attempt tells the guard: the failure, whether to retry, and how long to wait first. The guard's

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.call;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import io.quarkiverse.claude.errors.BulkheadFullException;
 import io.quarkiverse.claude.errors.CircuitOpenException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeException;
-import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
+import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 
 /**
  * The retry budget of one call: how many retries each error class has used, the deadline, and the failures seen so
@@ -23,7 +23,7 @@ import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
  * backoff read its decision from the {@link AttemptFailure} each failed attempt throws. So the counts are exact per
  * class, with SmallRye Fault Tolerance doing the loop, the waiting and the metrics.
  */
-final class CallBudget {
+public final class CallBudget {
 
     private final ResilienceConfig config;
     private final ClaudeCalls.Limits limits;
@@ -212,15 +212,15 @@ final class CallBudget {
 
 
     /** @return the failed attempts so far, with their waits */
-    synchronized List<ClaudeCallEvent.Attempt> attempts() {
+    public synchronized List<ClaudeCallEvent.Attempt> attempts() {
         return List.copyOf(attempts);
     }
 
-    java.time.Instant start() {
+    public java.time.Instant start() {
         return start;
     }
 
-    Duration elapsed() {
+    public Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 

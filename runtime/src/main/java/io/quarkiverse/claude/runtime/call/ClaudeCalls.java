@@ -1,16 +1,19 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.call;
 
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.observability.CallInfo;
+import io.quarkiverse.claude.runtime.observability.CallObserver;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
+import io.quarkiverse.claude.runtime.stream.StreamStart;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -47,9 +50,10 @@ public class ClaudeCalls {
      *        transport failures; {@link TransportErrors#claudeFailureIn} for the application's methods, whose own
      *        failures pass unchanged and are never retried
      * @param config the client's resilience settings
+     * @param observer where the client's call events go
      */
     public ClaudeCalls(String clientName, String baseUrl, String property, UnaryOperator<Throwable> errors,
-            ResilienceConfig config) {
+            ResilienceConfig config, CallObserver observer) {
         this.errors = errors;
         this.config = config;
         this.limits = new Limits(clientName, baseUrl, property);
@@ -60,7 +64,7 @@ public class ClaudeCalls {
             }
             circuit = state;
         });
-        this.observer = new CallObserver(clientName);
+        this.observer = observer;
     }
 
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
@@ -93,7 +97,7 @@ public class ClaudeCalls {
     /**
      * How long the next attempt waits for the rate limits to reset (proactive throttling only).
      *
-     * @throws ClaudeTimeoutException when the limits reset after the call's deadline
+     * @throws ClientTimeoutException when the limits reset after the call's deadline
      */
     private Duration throttleWait(CallBudget budget) {
         ProactiveThrottle current = throttle;
@@ -105,7 +109,7 @@ public class ClaudeCalls {
             return wait;
         }
         if (wait.compareTo(budget.remaining()) >= 0) {
-            throw new ClaudeTimeoutException("The rate limits of the Claude API at " + limits.baseUrl()
+            throw new ClientTimeoutException("The rate limits of the Claude API at " + limits.baseUrl()
                     + " are used up until " + wait.toMillis() + " ms from now, past the call's deadline ("
                     + limits.property() + ".deadline); proactive throttling did not send the request.", wait);
         }
@@ -133,7 +137,7 @@ public class ClaudeCalls {
                 Thread.sleep(CallBudget.ceilMillis(wait));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                throw new ClaudeTimeoutException("Interrupted while waiting for the rate limits to reset", wait);
+                throw new ClientTimeoutException("Interrupted while waiting for the rate limits to reset", wait);
             }
         }
     }
@@ -149,7 +153,7 @@ public class ClaudeCalls {
     }
 
     /** Bad values fail with the property to fix, before SmallRye's own checks would fail with less context. */
-    static void validate(String property, ResilienceConfig config) {
+    public static void validate(String property, ResilienceConfig config) {
         for (ErrorClass errorClass : ErrorClass.values()) {
             ResilienceConfig.RetryClassConfig settings = errorClass.settings(config);
             String prefix = errorClass.property(property);
@@ -161,7 +165,7 @@ public class ClaudeCalls {
                     "must not be shorter than " + prefix + ".delay", settings.maxDelay());
         }
         require(config.deadline().toMillis() > 0, property + ".deadline", "must be positive", config.deadline());
-        config.attemptTimeout().ifPresent(timeout -> require(timeout.toMillis() > 0, property + ".timeout",
+        config.attemptTimeout().ifPresent(timeout -> require(timeout.toMillis() > 0, property + ".attempt-timeout",
                 "must be positive", timeout));
         require(config.bulkhead().maxConcurrent() >= 1, property + ".bulkhead.max-concurrent", "must be 1 or more",
                 config.bulkhead().maxConcurrent());
@@ -185,7 +189,7 @@ public class ClaudeCalls {
     }
 
     /**
-     * The timeout of each attempt of a call that is not a stream: {@code resilience.timeout} when set, else derived
+     * The timeout of each attempt of a call that is not a stream: {@code resilience.attempt-timeout} when set, else derived
      * from {@code max_tokens} (30 s per 1,000, within 30 s .. 10 min; 30 s for calls without it, {@code null}).
      */
     public Duration attemptTimeout(Integer maxTokens) {
@@ -345,9 +349,9 @@ public class ClaudeCalls {
         return typed;
     }
 
-    private ClaudeTimeoutException timeout(Duration limit, boolean deadline) {
-        String setting = limits.property() + (deadline ? ".deadline" : ".timeout");
-        return new ClaudeTimeoutException("No answer from the Claude API at " + limits.baseUrl() + " within " + limit
+    private ClientTimeoutException timeout(Duration limit, boolean deadline) {
+        String setting = limits.property() + (deadline ? ".deadline" : ".attempt-timeout");
+        return new ClientTimeoutException("No answer from the Claude API at " + limits.baseUrl() + " within " + limit
                 + (deadline ? ", the time left before the call's deadline" : ", the timeout of one attempt")
                 + ". Raise " + setting + ", or stream long generations.", limit);
     }
@@ -366,7 +370,7 @@ public class ClaudeCalls {
      * A stream of events. Until its first event, an attempt is a call like any other: a failure is retried within the
      * call's budget and deadline. Once an event has reached the caller, a failure is surfaced (typed), never retried,
      * since the caller has seen part of an answer. No item for {@code stream-idle-timeout} (before the first event or
-     * between two) fails the stream with a {@link ClaudeTimeoutException} and closes its connection.
+     * between two) fails the stream with a {@link ClientTimeoutException} and closes its connection.
      */
     public <T> Multi<T> stream(CallInfo info, Supplier<Multi<T>> call) {
         return Multi.createFrom().deferred(() -> {
@@ -385,9 +389,9 @@ public class ClaudeCalls {
         });
     }
 
-    private ClaudeTimeoutException idleTimeout() {
+    private ClientTimeoutException idleTimeout() {
         Duration idle = config.streamIdleTimeout();
-        return new ClaudeTimeoutException("The streamed answer of the Claude API at " + limits.baseUrl()
+        return new ClientTimeoutException("The streamed answer of the Claude API at " + limits.baseUrl()
                 + " sent nothing for " + idle + " (" + limits.property() + ".stream-idle-timeout); the connection "
                 + "was closed. The API sends ping events while it thinks, so a silent stream has stalled.", idle);
     }

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.call;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -7,6 +7,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import io.quarkiverse.claude.ClaudeResilience;
+import io.quarkiverse.claude.runtime.client.ClaudeClientRegistry;
 import io.quarkus.arc.ArcInvocationContext;
 import io.smallrye.mutiny.Uni;
 

@@ -1,14 +1,14 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.call;
 
-import io.quarkiverse.claude.errors.ApiTimeoutException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
-import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.ConflictException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
-import io.quarkiverse.claude.runtime.config.ResilienceConfig;
+import io.quarkiverse.claude.errors.ServerTimeoutException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
+import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 
 /** The error classes that have their own retry budget, and which failure belongs to which. */
 enum ErrorClass {
@@ -33,7 +33,7 @@ enum ErrorClass {
         if (failure instanceof ConflictException) {
             return CONFLICT;
         }
-        if (failure instanceof ApiTimeoutException || failure instanceof ClaudeTimeoutException) {
+        if (failure instanceof ServerTimeoutException || failure instanceof ClientTimeoutException) {
             return TIMEOUT;
         }
         if (failure instanceof ClaudeConnectionException) {

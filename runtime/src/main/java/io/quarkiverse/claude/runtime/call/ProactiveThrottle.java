@@ -1,15 +1,15 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.call;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
+import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 
 /**
- * Proactive throttling ({@code quarkus.claude.rate-limit.proactive}): before each attempt, says how long to wait so
+ * Proactive throttling ({@code quarkus.claude.resilience.throttling.enabled}): before each attempt, says how long to wait so
  * that the attempt fits in the client's rate limits, instead of earning a 429.
  * <p>
  * Each of the four limits of the {@code anthropic-ratelimit-*} headers (requests, tokens, input tokens, output tokens)

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.client;
 
 /** What a Claude API key looks like. Never logs, returns or keeps any part of the key. */
 public final class ApiKeyShape {

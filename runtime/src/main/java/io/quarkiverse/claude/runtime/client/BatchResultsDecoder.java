@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.client;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.errors.UnexpectedResponseException.Reason;
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;

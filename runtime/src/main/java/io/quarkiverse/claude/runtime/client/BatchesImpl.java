@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.client;
 
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +12,11 @@ import io.quarkiverse.claude.model.batch.BatchPage;
 import io.quarkiverse.claude.model.batch.BatchRequest;
 import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.model.batch.MessageBatch;
+import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
-import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.runtime.observability.CallInfo;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.smallrye.mutiny.Multi;
 
 /** The Message Batches API of one client. */

@@ -1,6 +1,4 @@
-package io.quarkiverse.claude.runtime;
-
-import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+package io.quarkiverse.claude.runtime.client;
 
 import java.net.URI;
 import java.util.List;
@@ -9,15 +7,18 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.client.api.LoggingScope;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
+import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.observability.CallObserver;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.AnswerSizeLimit;
 import io.quarkiverse.claude.runtime.rest.ClaudeClientLogger;
 import io.quarkiverse.claude.runtime.rest.ClaudeErrorMapper;
 import io.quarkiverse.claude.runtime.rest.ClaudeHeadersFilter;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.ExactBytesReader;
-import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.quarkiverse.claude.runtime.rest.StreamAnswerFilter;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -29,7 +30,7 @@ final class ClaudeClientFactory {
     private ClaudeClientFactory() {
     }
 
-    static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config) {
+    static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config, CallObserver observer) {
         String apiKey = ApiKeys.require(name, config);
         URI baseUri = baseUri(name, config);
         RateLimitTracker rateLimits = new RateLimitTracker();
@@ -62,8 +63,8 @@ final class ClaudeClientFactory {
                     .loggingMaskedHeaders(ClaudeClientLogger.SECRET_HEADERS);
         }
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
-        ClaudeCalls calls = calls(name, config);
-        if (config.rateLimit().proactive()) {
+        ClaudeCalls calls = calls(name, config, observer);
+        if (config.resilience().throttling().enabled()) {
             calls.throttleOn(rateLimits::latestSnapshot);
         }
         return new ClaudeClientImpl(name, rest, rateLimits, calls,
@@ -72,9 +73,9 @@ final class ClaudeClientFactory {
     }
 
     /** The resilience policy of a client's own calls, whose transport failures it types. */
-    static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config) {
+    static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config, CallObserver observer) {
         return new ClaudeCalls(name, config.baseUrl(), ClaudeRuntimeConfig.property(name, "resilience"),
-                new TransportErrors(config.baseUrl(), config.readTimeout())::translate, config.resilience());
+                new TransportErrors(config.baseUrl(), config.readTimeout())::translate, config.resilience(), observer);
     }
 
     /**
@@ -85,14 +86,14 @@ final class ClaudeClientFactory {
     static ClaudeCalls annotationCalls(String name, ClaudeClientRuntimeConfig config) {
         return new ClaudeCalls("@ClaudeResilience(" + name + ")", config.baseUrl(),
                 ClaudeRuntimeConfig.property(name, "resilience"), TransportErrors::claudeFailureIn,
-                config.resilience());
+                config.resilience(), CallObserver.NONE);
     }
 
     /** @throws ConfigurationException when the base URL is not an absolute http(s) URL */
     static URI baseUri(String name, ClaudeClientRuntimeConfig config) {
         String baseUrl = config.baseUrl();
         try {
-            URI uri = URI.create(baseUrl.strip());
+            URI uri = URI.create(baseUrl);
             if (uri.getScheme() == null || uri.getHost() == null
                     || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw new IllegalArgumentException("not an absolute http(s) URL");

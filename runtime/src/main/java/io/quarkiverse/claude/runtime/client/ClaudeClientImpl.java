@@ -1,10 +1,11 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.client;
 
 import io.quarkiverse.claude.Batches;
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.Messages;
 import io.quarkiverse.claude.Models;
 import io.quarkiverse.claude.model.RateLimits;
+import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.client;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,9 +7,11 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClients;
+import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.observability.CallEvents;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.TypedRestApi;
 
@@ -18,12 +20,14 @@ import io.quarkiverse.claude.runtime.rest.TypedRestApi;
 public class ClaudeClientRegistry implements ClaudeClients {
 
     private final ClaudeRuntimeConfig config;
+    private final CallEvents events;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
     private final Map<String, ClaudeRestApi> restApis = new ConcurrentHashMap<>();
 
-    public ClaudeClientRegistry(ClaudeRuntimeConfig config) {
+    public ClaudeClientRegistry(ClaudeRuntimeConfig config, CallEvents events) {
         this.config = config;
+        this.events = events;
     }
 
     @Override
@@ -37,7 +41,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
     }
 
     public ClaudeClientImpl client(String name) {
-        return clients.computeIfAbsent(name, n -> ClaudeClientFactory.create(n, configOf(n)));
+        return clients.computeIfAbsent(name, n -> ClaudeClientFactory.create(n, configOf(n), events.observerFor(n)));
     }
 
     /**
@@ -45,13 +49,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
      * a guard (bulkhead, circuit breaker) of its own.
      */
     public ClaudeCalls annotationCalls(String name) {
-        return annotationPolicies.computeIfAbsent(name, n -> {
-            ClaudeCalls calls = ClaudeClientFactory.annotationCalls(n, configOf(n));
-            if (configOf(n).rateLimit().proactive()) {
-                calls.throttleOn(() -> client(n).rateLimitSnapshot());
-            }
-            return calls;
-        });
+        // No throttling here: the calls the method makes go through a client, which throttles them itself.
+        return annotationPolicies.computeIfAbsent(name, n -> ClaudeClientFactory.annotationCalls(n, configOf(n)));
     }
 
     /** @return the client of that name if it was created already, else {@code null} (never creates one) */

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.client;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +7,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JsonParseException;
 
-import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.errors.UnexpectedResponseException.Reason;
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
 import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.client;
 
 import java.util.Objects;
 
@@ -6,9 +6,15 @@ import io.quarkiverse.claude.Messages;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TokenCount;
-import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
-import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.model.stream.StreamEvent;
+import io.quarkiverse.claude.runtime.call.AttemptCost;
+import io.quarkiverse.claude.runtime.call.ClaudeCalls;
+import io.quarkiverse.claude.runtime.observability.CallInfo;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
+import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
+import io.quarkiverse.claude.runtime.stream.BlockingStreams;
+import io.quarkiverse.claude.runtime.stream.StreamDecoder;
+import io.quarkiverse.claude.runtime.stream.StreamDecoding;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 

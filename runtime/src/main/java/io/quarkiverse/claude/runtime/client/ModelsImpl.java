@@ -1,11 +1,13 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.client;
 
 import java.util.Objects;
 
 import io.quarkiverse.claude.Models;
 import io.quarkiverse.claude.model.ModelInfo;
-import io.quarkiverse.claude.model.PageParams;
 import io.quarkiverse.claude.model.ModelPage;
+import io.quarkiverse.claude.model.PageParams;
+import io.quarkiverse.claude.runtime.call.ClaudeCalls;
+import io.quarkiverse.claude.runtime.observability.CallInfo;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 
 /** The Models API of one client. */

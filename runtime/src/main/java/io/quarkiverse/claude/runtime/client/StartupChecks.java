@@ -1,6 +1,4 @@
-package io.quarkiverse.claude.runtime;
-
-import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+package io.quarkiverse.claude.runtime.client;
 
 import org.jboss.logging.Logger;
 
@@ -10,6 +8,7 @@ import io.quarkiverse.claude.errors.ClaudeException;
 import io.quarkiverse.claude.errors.NotFoundException;
 import io.quarkiverse.claude.errors.PermissionException;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /** The checks of a client that need its runtime configuration: the key's shape, and the optional call to the API. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigGroup;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -20,23 +21,27 @@ public interface ClaudeClientRuntimeConfig {
      * `ANTHROPIC_API_KEY` environment variable is used.
      */
     @WithDefault("${ANTHROPIC_API_KEY:}")
+    @WithConverter(Trimmed.class)
     Optional<String> apiKey();
 
     /**
      * The base URL of the API. Change it for a proxy, a gateway or a simulator; the client appends `/v1/...`.
      */
     @WithDefault("https://api.anthropic.com")
+    @WithConverter(Trimmed.class)
     String baseUrl();
 
     /**
      * The `anthropic-version` header: the version of the API the client speaks.
      */
     @WithDefault("2023-06-01")
+    @WithConverter(Trimmed.class)
     String anthropicVersion();
 
     /**
      * The model used when a request names none, for example `claude-sonnet-4-6`.
      */
+    @WithConverter(Trimmed.class)
     Optional<String> model();
 
     /**
@@ -48,7 +53,7 @@ public interface ClaudeClientRuntimeConfig {
     /**
      * Beta features to enable, sent together in one comma-separated `anthropic-beta` header.
      */
-    Optional<List<String>> betas();
+    Optional<List<@WithConverter(Trimmed.class) String>> betas();
 
     /**
      * How long to wait for a TCP connection to the API.
@@ -124,29 +129,4 @@ public interface ClaudeClientRuntimeConfig {
      */
     @WithDefault("false")
     boolean verifyOnStartup();
-
-    /** What the client does with the `anthropic-ratelimit-*` headers of the API's answers. */
-    RateLimitConfig rateLimit();
-
-    /** Rate-limit awareness. */
-    @ConfigGroup
-    interface RateLimitConfig {
-
-        /**
-         * Proactive throttling. Before each attempt, the client checks that it fits in what the latest answer's
-         * `anthropic-ratelimit-*` headers said was left: one request, its input tokens (estimated from its text, without
-         * a network call) and its `max_tokens` of output. One that does not fit waits for the limit's reset, instead of
-         * earning a 429; at the reset no more go than the limit admits, the rest are paced. A 429's `retry-after` holds
-         * every call of the client until then. The wait is bounded by the call's deadline: when the attempt would fit
-         * only past it, the call fails at once with a `ClaudeTimeoutException`. The headers describe the whole
-         * organisation, so replicas sharing it see each other's use only through them: see the Observability page.
-         * <p>
-         * On by default: a client that only obeys each 429's `retry-after` (whole seconds) sends its waiting callers
-         * back together and earns the next 429s; with throttling on, a storm of 200 calls on 8 threads against a
-         * limiter of 10 requests a second earned no 429 instead of about 200 (see the bench README). Turn it off when
-         * something else paces the calls (a gateway, a shared limiter) and the client should only obey the 429s.
-         */
-        @WithDefault("true")
-        boolean proactive();
-    }
 }

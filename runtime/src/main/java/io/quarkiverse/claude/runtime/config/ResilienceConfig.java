@@ -52,12 +52,11 @@ public interface ResilienceConfig {
      * `max_tokens`, at least 30 seconds and at most 10 minutes; other calls (token counting, models, batches) get 30
      * seconds. `read-timeout` applies as well; the shorter one wins.
      */
-    @WithName("timeout")
     Optional<Duration> attemptTimeout();
 
     /**
      * The longest a streamed answer may send nothing at all, before its first event or between two events. A stream
-     * silent for longer has stalled: it fails with a `ClaudeTimeoutException` and its connection is closed (before the
+     * silent for longer has stalled: it fails with a `ClientTimeoutException` and its connection is closed (before the
      * first event, the attempt is retried like any timeout; after it, never). `read-timeout` does not cover a stream
      * once it has begun. Five minutes, because a healthy stream is never silent that long: while the model thinks, the API
      * keeps the stream alive with `ping` events (most proxies and load balancers drop a connection idle for a minute
@@ -66,6 +65,12 @@ public interface ResilienceConfig {
      */
     @WithDefault("5m")
     Duration streamIdleTimeout();
+
+    /**
+     * Proactive throttling: pacing attempts to the `anthropic-ratelimit-*` headers of the API's answers, and holding
+     * them after a 429. (The `rate-limit` group is the retries of 429s that happen anyway.)
+     */
+    ThrottlingConfig throttling();
 
     /** Limits the calls of the client in flight at once. */
     BulkheadConfig bulkhead();
@@ -309,6 +314,28 @@ public interface ResilienceConfig {
         @Override
         @WithDefault("0.25")
         double jitter();
+    }
+
+    /** Proactive throttling. */
+    @ConfigGroup
+    interface ThrottlingConfig {
+
+        /**
+         * Proactive throttling. Before each attempt, the client checks that it fits in what the latest answer's
+         * `anthropic-ratelimit-*` headers said was left: one request, its input tokens (estimated from its text, without
+         * a network call) and its `max_tokens` of output. One that does not fit waits for the limit's reset, instead of
+         * earning a 429; at the reset no more go than the limit admits, the rest are paced. A 429's `retry-after` holds
+         * every call of the client until then. The wait is bounded by the call's deadline: when the attempt would fit
+         * only past it, the call fails at once with a `ClientTimeoutException`. The headers describe the whole
+         * organisation, so replicas sharing it see each other's use only through them: see the Observability page.
+         * <p>
+         * On by default: a client that only obeys each 429's `retry-after` (whole seconds) sends its waiting callers
+         * back together and earns the next 429s; with throttling on, a storm of 200 calls on 8 threads against a
+         * limiter of 10 requests a second earned no 429 instead of about 200 (see the bench README). Turn it off when
+         * something else paces the calls (a gateway, a shared limiter) and the client should only obey the 429s.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     /** The bulkhead of a client. */

@@ -1,7 +1,7 @@
 package io.quarkiverse.claude.runtime.errors;
 
-import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.claude.errors.ApiError;
-import io.quarkiverse.claude.errors.ApiTimeoutException;
 import io.quarkiverse.claude.errors.AuthenticationException;
 import io.quarkiverse.claude.errors.BillingException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
@@ -21,6 +20,7 @@ import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.PermissionException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
+import io.quarkiverse.claude.errors.ServerTimeoutException;
 import io.quarkiverse.claude.model.RateLimits;
 
 /**
@@ -121,7 +121,7 @@ public final class ApiErrors {
             case RequestTooLargeException.TYPE -> new RequestTooLargeException(error);
             case RateLimitException.TYPE -> new RateLimitException(error);
             case InternalServerException.TYPE -> new InternalServerException(error);
-            case ApiTimeoutException.TYPE -> new ApiTimeoutException(error);
+            case ServerTimeoutException.TYPE -> new ServerTimeoutException(error);
             case OverloadedException.TYPE -> new OverloadedException(error);
             default -> new ClaudeApiException(error);
         };
@@ -142,7 +142,7 @@ public final class ApiErrors {
             case RequestTooLargeException.TYPE -> RequestTooLargeException.STATUS;
             case RateLimitException.TYPE -> RateLimitException.STATUS;
             case InternalServerException.TYPE -> InternalServerException.STATUS;
-            case ApiTimeoutException.TYPE -> ApiTimeoutException.STATUS;
+            case ServerTimeoutException.TYPE -> ServerTimeoutException.STATUS;
             case OverloadedException.TYPE -> OverloadedException.STATUS;
             default -> fallback;
         };
@@ -160,7 +160,7 @@ public final class ApiErrors {
             case RequestTooLargeException.STATUS -> RequestTooLargeException.TYPE;
             case RateLimitException.STATUS -> RateLimitException.TYPE;
             case InternalServerException.STATUS -> InternalServerException.TYPE;
-            case ApiTimeoutException.STATUS -> ApiTimeoutException.TYPE;
+            case ServerTimeoutException.STATUS -> ServerTimeoutException.TYPE;
             case OverloadedException.STATUS -> OverloadedException.TYPE;
             default -> null;
         };

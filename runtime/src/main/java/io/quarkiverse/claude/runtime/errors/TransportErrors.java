@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClaudeException;
-import io.quarkiverse.claude.errors.ClaudeTimeoutException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 
 /**
  * Turns whatever the REST Client throws into a {@link ClaudeException}: the typed API error it carries, or a
@@ -29,7 +29,7 @@ public final class TransportErrors {
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (isTimeout(cause)) {
-                return new ClaudeTimeoutException(baseUrl, readTimeout, failure);
+                return new ClientTimeoutException(baseUrl, readTimeout, failure);
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -1,13 +1,14 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.observability;
 
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.Usage;
+import io.quarkiverse.claude.runtime.call.AttemptCost;
 
 /**
  * What a call is (operation, model) and what its answer reported (usage, answering model, id), for the
  * {@link io.quarkiverse.claude.ClaudeCallEvent}. One per call; a stream fills it as its events pass.
  */
-final class CallInfo {
+public final class CallInfo {
 
     final String operation;
     final String model;
@@ -23,22 +24,22 @@ final class CallInfo {
         this.batch = batch;
     }
 
-    static CallInfo of(String operation, String model) {
+    public static CallInfo of(String operation, String model) {
         return new CallInfo(operation, model, false);
     }
 
     /** @return this call, whose attempts each take {@code cost} from the rate limits */
-    CallInfo costing(AttemptCost cost) {
+    public CallInfo costing(AttemptCost cost) {
         this.cost = cost;
         return this;
     }
 
-    AttemptCost cost() {
+    public AttemptCost cost() {
         return cost;
     }
 
     /** The results of a Message Batch: their usage is billed at the batch price. */
-    static CallInfo batchResults() {
+    public static CallInfo batchResults() {
         return new CallInfo("batches.results", null, true);
     }
 
@@ -46,7 +47,7 @@ final class CallInfo {
     private final java.util.List<Message> batchAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Takes one succeeded result of a batch: its usage adds up, its model is the answering model (or "mixed"). */
-    void batchAnswer(Message message) {
+    public void batchAnswer(Message message) {
         batchAnswers.add(message);
         if (message.usage() != null) {
             Usage current = usage;
@@ -70,13 +71,13 @@ final class CallInfo {
     }
 
     /** Takes what an answer reports, when it is a {@link Message}. */
-    void recordResult(Object result) {
+    public void recordResult(Object result) {
         if (result instanceof Message message) {
             answer(message);
         }
     }
 
-    void answer(Message message) {
+    public void answer(Message message) {
         responseModel = message.model();
         messageId = message.id();
         if (message.usage() != null) {
@@ -85,7 +86,7 @@ final class CallInfo {
     }
 
     /** A stream's {@code message_delta} usage: cumulative, so it replaces the counts it reports. */
-    void usageDelta(Usage delta) {
+    public void usageDelta(Usage delta) {
         Usage current = usage;
         usage = current == null ? delta : current.updatedBy(delta);
     }

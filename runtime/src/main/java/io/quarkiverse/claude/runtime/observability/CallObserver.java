@@ -1,35 +1,36 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.observability;
 
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.util.TypeLiteral;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.claude.ClaudeCallEvent;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
+import io.quarkiverse.claude.runtime.call.CallBudget;
 
 /**
  * Tells the application what each call of one client did, as a {@link ClaudeCallEvent}. An observer that throws is
  * logged, never allowed to fail the call it observes.
  */
-final class CallObserver {
+public final class CallObserver {
 
     private static final Logger LOG = Logger.getLogger(CallObserver.class);
 
-    private final String client;
-    private final CostEstimator costs;
-    private volatile Event<ClaudeCallEvent> events;
-    private volatile Boolean observed;
+    /** Observes nothing: for calls nobody listens to, and for the policies of {@code @ClaudeResilience} methods. */
+    public static final CallObserver NONE = new CallObserver(null, null, null);
 
-    CallObserver(String client) {
+    private final String client;
+    private final Event<ClaudeCallEvent> events;
+    private final CostEstimator costs;
+
+    CallObserver(String client, Event<ClaudeCallEvent> events, CostEstimator costs) {
         this.client = client;
-        this.costs = new CostEstimator();
+        this.events = events;
+        this.costs = costs;
     }
 
     /** @param info what the call was and what its answer said; {@code null} for calls that are not observed */
-    void completed(CallInfo info, CallBudget budget, Throwable failure) {
-        if (info == null || !isObserved()) {
+    public void completed(CallInfo info, CallBudget budget, Throwable failure) {
+        if (info == null || events == null) {
             return; // nobody listens: skip building the event and pricing the call
         }
         String pricedModel = info.responseModel() != null ? info.responseModel() : info.model;
@@ -38,10 +39,7 @@ final class CallObserver {
                 budget.elapsed(), budget.attempts(), failure, info.usage(), info.responseModel(), info.messageId(),
                 cost);
         try {
-            Event<ClaudeCallEvent> target = events();
-            if (target != null) {
-                target.fire(event);
-            }
+            events.fire(event);
         } catch (RuntimeException observerFailure) {
             LOG.warnf(observerFailure, "An observer of ClaudeCallEvent failed; the call itself is unaffected");
         }
@@ -57,28 +55,5 @@ final class CallObserver {
             }
         }
         return total;
-    }
-
-    /** ArC knows every observer at build time, so the answer never changes while the application runs. */
-    private boolean isObserved() {
-        if (observed == null) {
-            ArcContainer container = Arc.container();
-            observed = container != null && !container.beanManager().resolveObserverMethods(
-                    new ClaudeCallEvent(client, "", null, null, null, java.util.List.of(), null, null, null, null, null))
-                    .isEmpty();
-        }
-        return observed;
-    }
-
-    private Event<ClaudeCallEvent> events() {
-        if (events == null) {
-            ArcContainer container = Arc.container();
-            if (container == null) {
-                return null; // outside a running application
-            }
-            events = container.select(new TypeLiteral<Event<ClaudeCallEvent>>() {
-            }).get();
-        }
-        return events;
     }
 }

@@ -15,11 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.claude.ClaudeCallEvent;
-import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
+import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.Usage;
-import io.quarkiverse.claude.runtime.ClaudeClientImpl;
-import io.quarkiverse.claude.runtime.ClaudeClientRegistry;
+import io.quarkiverse.claude.runtime.client.ClaudeClientImpl;
+import io.quarkiverse.claude.runtime.client.ClaudeClientRegistry;
 
 /**
  * Publishes every {@link ClaudeCallEvent} to Micrometer: calls, attempts and retries by outcome, latency, tokens, the

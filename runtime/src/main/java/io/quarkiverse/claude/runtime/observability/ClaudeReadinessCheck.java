@@ -17,11 +17,11 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.model.PageParams;
-import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
-import io.quarkiverse.claude.runtime.ClaudeCalls;
-import io.quarkiverse.claude.runtime.ClaudeClientImpl;
-import io.quarkiverse.claude.runtime.ClaudeClientRegistry;
+import io.quarkiverse.claude.model.RateLimits;
+import io.quarkiverse.claude.runtime.call.ClaudeCalls;
+import io.quarkiverse.claude.runtime.client.ClaudeClientImpl;
+import io.quarkiverse.claude.runtime.client.ClaudeClientRegistry;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 

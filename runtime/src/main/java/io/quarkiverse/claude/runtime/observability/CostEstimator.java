@@ -1,17 +1,13 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.observability;
 
 import java.util.Map;
 import java.util.Optional;
-
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.claude.model.Usage;
 import io.quarkiverse.claude.runtime.catalogue.CatalogueModel;
 import io.quarkiverse.claude.runtime.catalogue.ModelCatalogue;
 import io.quarkiverse.claude.runtime.catalogue.ModelPrices;
-import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig.ModelPriceConfig;
-import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Estimates what a call cost in US dollars from its usage and the catalogue's prices per million tokens: input,
@@ -29,22 +25,8 @@ final class CostEstimator {
 
     private final Map<String, ModelPriceConfig> overrides;
 
-    /** With the price overrides of {@code quarkus.claude.prices}, when the application's configuration has them. */
-    CostEstimator() {
-        this(configuredOverrides());
-    }
-
     CostEstimator(Map<String, ModelPriceConfig> overrides) {
         this.overrides = overrides;
-    }
-
-    private static Map<String, ModelPriceConfig> configuredOverrides() {
-        try {
-            return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(ClaudeRuntimeConfig.class)
-                    .prices();
-        } catch (RuntimeException noMapping) {
-            return Map.of(); // outside an application (plain unit tests)
-        }
     }
 
     /** @return the prices of a model: the configured overrides over the catalogue's */

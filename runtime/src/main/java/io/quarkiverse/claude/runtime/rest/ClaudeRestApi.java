@@ -11,8 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -32,8 +32,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The Claude API as a Quarkus REST Client interface. Each configured client gets its own instance, with its base URL,
- * headers, timeouts and error mapping; inject it with {@code @Inject @RestClient ClaudeRestApi} (plus
- * {@code @ClaudeClientName} for a named client). Failures of the typed methods are the raw REST Client's: the typed
+ * headers, timeouts and error mapping. Internal: applications use {@link io.quarkiverse.claude.ClaudeClient}; the
+ * extension's own tests inject this with {@code @Inject @RestClient ClaudeRestApi} (plus {@code @ClaudeClientName} for
+ * a named client). Failures of the typed methods are the raw REST Client's: the typed
  * {@link io.quarkiverse.claude.errors.ClaudeApiException}s for error answers, and JAX-RS {@code ProcessingException}s
  * for transport failures and bodies that do not read. Prefer {@link io.quarkiverse.claude.ClaudeClient}, which fills
  * defaults and types every failure.

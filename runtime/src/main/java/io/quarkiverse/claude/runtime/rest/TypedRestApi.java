@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The raw REST interface as the application gets it ({@code @Inject @RestClient ClaudeRestApi}): the REST Client's
  * proxy, with its transport failures (refused, reset or closed connections, timeouts) typed where they happen, as
- * {@code ClaudeConnectionException} and {@code ClaudeTimeoutException}, as its error answers already are. A
+ * {@code ClaudeConnectionException} and {@code ClientTimeoutException}, as its error answers already are. A
  * {@code @ClaudeResilience} method around it retries them on their classes' budgets, and leaves the method's own
  * failures alone.
  */

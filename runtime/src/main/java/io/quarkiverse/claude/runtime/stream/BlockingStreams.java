@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.stream;
 
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Multi;
  * the caller before the failure is thrown: Mutiny's blocking iterable throws a failure as soon as it arrives, dropping
  * the events still queued for the caller, so the failure travels here as the last item, in order.
  */
-final class BlockingStreams {
+public final class BlockingStreams {
 
     /** An event, or the failure that ended the stream. */
     private record Signal(StreamEvent event, Throwable failure) {
@@ -37,7 +37,7 @@ final class BlockingStreams {
     }
 
     /** @return the events, then the failure if the stream failed; closing the stream cancels it */
-    static Stream<StreamEvent> events(Multi<StreamEvent> stream) {
+    public static Stream<StreamEvent> events(Multi<StreamEvent> stream) {
         return stream.onItem().transform(event -> new Signal(event, null))
                 .onFailure().recoverWithItem(failure -> new Signal(null, failure))
                 .subscribe().asStream()
@@ -45,7 +45,7 @@ final class BlockingStreams {
     }
 
     /** @return the complete message, after each piece of its text went to {@code onText} */
-    static Message text(Multi<StreamEvent> stream, Consumer<String> onText) {
+    public static Message text(Multi<StreamEvent> stream, Consumer<String> onText) {
         MessageAccumulator accumulator = new MessageAccumulator();
         try (Stream<StreamEvent> events = events(stream)) {
             events.forEach(event -> {

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.stream;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +24,7 @@ import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.observability.CallInfo;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 
 /**
@@ -31,7 +32,7 @@ import io.quarkiverse.claude.runtime.rest.AnswerHandle;
  * {@code error} event fails the stream with the typed exception of its {@code error.type}, and the end of the stream
  * without {@code message_stop} fails it with {@link IncompleteStreamException}. One per stream.
  */
-final class StreamDecoder {
+public final class StreamDecoder {
 
     // Reads our own annotated event types; independent of the application's ObjectMapper customisations.
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,7 +71,7 @@ final class StreamDecoder {
     private boolean stopped;
 
     /** @param answer the stream's answer, for the request id of a corrupt event */
-    StreamDecoder(CallInfo info, AnswerHandle answer) {
+    public StreamDecoder(CallInfo info, AnswerHandle answer) {
         this.info = info;
         this.answer = answer;
     }

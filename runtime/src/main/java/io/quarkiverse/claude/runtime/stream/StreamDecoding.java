@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.stream;
 
 import java.util.concurrent.Flow;
 
@@ -17,7 +17,7 @@ import io.smallrye.mutiny.subscription.MultiSubscriber;
  * and the stock operators subscribe to an inner stream per item and wrap each callback for context propagation, which
  * cost more than decoding the event.
  */
-final class StreamDecoding extends AbstractMultiOperator<SseEvent<?>, StreamEvent> {
+public final class StreamDecoding extends AbstractMultiOperator<SseEvent<?>, StreamEvent> {
 
     private final StreamDecoder decoder;
 
@@ -28,7 +28,7 @@ final class StreamDecoding extends AbstractMultiOperator<SseEvent<?>, StreamEven
 
     /** @param events the REST Client's events, raw-typed as {@link ClaudeRestApi#streamMessage} says why */
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    static Multi<StreamEvent> of(Multi<SseEvent> events, StreamDecoder decoder) {
+    public static Multi<StreamEvent> of(Multi<SseEvent> events, StreamDecoder decoder) {
         return new StreamDecoding((Multi) events, decoder);
     }
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.stream;
 
 import java.io.IOException;
 import java.util.HashMap;

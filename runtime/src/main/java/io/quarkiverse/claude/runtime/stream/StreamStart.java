@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.stream;
 
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +25,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * middle of a stream. A plain subscriber rather than {@code subscribe().with(...)}: it sees every event of a long
  * answer, and the callback subscriber wraps each one for context propagation.
  */
-final class StreamStart<T> implements MultiSubscriber<T> {
+public final class StreamStart<T> implements MultiSubscriber<T> {
 
     private final UniEmitter<? super Multi<T>> started;
     /** Ends the stream's place: completed or failed once, when the stream ends. */
@@ -55,7 +55,7 @@ final class StreamStart<T> implements MultiSubscriber<T> {
      *        fails the stream before it starts
      * @return the stream, once its first event has arrived
      */
-    static <T> Uni<Multi<T>> of(Multi<T> attempt, Function<Throwable, Throwable> lateFailure,
+    public static <T> Uni<Multi<T>> of(Multi<T> attempt, Function<Throwable, Throwable> lateFailure,
             Function<Supplier<Uni<Void>>, Uni<Void>> place) {
         return Uni.createFrom().emitter(started -> {
             AtomicReference<StreamStart<T>> current = new AtomicReference<>();

@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
+import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 
 /** The throttle's token buckets, on snapshots made up here; waits asserted with generous margins. */

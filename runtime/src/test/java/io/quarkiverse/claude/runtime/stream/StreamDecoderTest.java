@@ -1,11 +1,11 @@
-package io.quarkiverse.claude.runtime;
+package io.quarkiverse.claude.runtime.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.UnexpectedResponseException;
-import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageStopEvent;
 import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
+import io.quarkiverse.claude.runtime.observability.CallInfo;
+import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 
 /**
  * The decoder's fast paths (a known event read by its name, a known delta read without the polymorphic buffer) and

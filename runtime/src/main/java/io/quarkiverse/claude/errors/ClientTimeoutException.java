@@ -3,14 +3,16 @@ package io.quarkiverse.claude.errors;
 import java.time.Duration;
 
 /**
- * No answer in time: the connect or read timeout of the client passed. The API may still be generating; retryable in
- * principle.
+ * The client stopped waiting: no answer within its connect, read or attempt timeout, a stream silent for longer than
+ * its idle timeout, the call's deadline passed, or the rate limits would admit the attempt only past it. The API may
+ * still be generating; retryable in principle. Not to be confused with {@link ServerTimeoutException}, a 504 that the
+ * API sent.
  */
-public class ClaudeTimeoutException extends ClaudeException {
+public class ClientTimeoutException extends ClaudeException {
 
     private final Duration timeout;
 
-    public ClaudeTimeoutException(String baseUrl, Duration timeout, Throwable cause) {
+    public ClientTimeoutException(String baseUrl, Duration timeout, Throwable cause) {
         super("No answer from the Claude API at " + baseUrl + " within " + timeout
                 + ". Raise quarkus.claude.read-timeout, or stream long generations; the call may be retried.", cause);
         this.timeout = timeout;
@@ -20,7 +22,7 @@ public class ClaudeTimeoutException extends ClaudeException {
      * @param message what timed out and which setting to change
      * @param timeout the timeout that passed
      */
-    public ClaudeTimeoutException(String message, Duration timeout) {
+    public ClientTimeoutException(String message, Duration timeout) {
         super(message, null);
         this.timeout = timeout;
     }
