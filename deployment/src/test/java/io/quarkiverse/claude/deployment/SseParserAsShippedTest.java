@@ -10,13 +10,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
 
-/** With {@code quarkus.claude.sse-parser.lock-free=false} the SSE parser is the one Quarkus ships. */
+/**
+ * With {@code quarkus.claude.sse-parser.lock-free=false} the SSE parser is the one Quarkus ships, and the build log
+ * says nothing about a rewrite.
+ */
 class SseParserAsShippedTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.claude.api-key", "sk-ant-api03-sse-parser-test")
-            .overrideConfigKey("quarkus.claude.sse-parser.lock-free", "false");
+            .overrideConfigKey("quarkus.claude.sse-parser.lock-free", "false")
+            .setLogRecordPredicate(r -> BuildLog.SSE_PARSER_LOGGER.equals(r.getLoggerName()))
+            .assertLogRecords(records -> assertEquals(List.of(), records.stream().map(BuildLog::format).toList()));
 
     @Test
     void theParserIsUntouched() throws Exception {
