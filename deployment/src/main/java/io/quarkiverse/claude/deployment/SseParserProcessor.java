@@ -1,6 +1,6 @@
 package io.quarkiverse.claude.deployment;
 
-import io.quarkiverse.claude.runtime.config.ClaudeBuildTimeConfig;
+import io.quarkiverse.claude.deployment.config.ClaudeBuildTimeConfig;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.BytecodeTransformerBuildItem;

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.claude.deployment.ClaudeClientNamesBuildItem;
-import io.quarkiverse.claude.runtime.config.ClaudeDevServicesBuildTimeConfig;
+import io.quarkiverse.claude.deployment.config.ClaudeDevServicesBuildTimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
