@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.logging.Level;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Order;
@@ -25,7 +26,8 @@ import io.restassured.RestAssured;
 
 /**
  * Dev mode with the Dev Services simulator: a live reload keeps the simulator (same URL, and its message ids go on
- * counting), a change of its scenario replaces it (the old one stops listening), and it stops with dev mode.
+ * counting), a change of its scenario replaces it (the old one stops listening), and it stops with dev mode. Nothing
+ * is logged as an ERROR on the way: in particular no probe for Docker, which the simulator does not need.
  */
 class DevServicesLiveReloadTest {
 
@@ -49,7 +51,8 @@ class DevServicesLiveReloadTest {
             .withApplicationRoot(jar -> jar.addClass(DevServicesLiveReloadResource.class)
                     .addAsResource(new StringAsset("quarkus.claude.model=claude-sonnet-4-6\n"
                             + "quarkus.http.host=127.0.0.1\n"
-                            + "quarkus.http.port=" + HTTP_PORT + "\n"), "application.properties"));
+                            + "quarkus.http.port=" + HTTP_PORT + "\n"), "application.properties"))
+            .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.SEVERE.intValue());
 
     @Test
     void theSimulatorOutlivesALiveReloadAndFollowsItsScenario() {
@@ -75,6 +78,9 @@ class DevServicesLiveReloadTest {
         assertEquals(1, third.messageNumber(), "the new simulator counts from 1");
         assertRefused(first.baseUrl());
         lastBaseUrl = third.baseUrl();
+        assertEquals(List.of(), DEV_MODE.getLogRecords().stream()
+                .map(record -> record.getLoggerName() + ": " + record.getMessage()).toList(),
+                "no ERROR: in particular no probe for Docker, which the simulator does not need");
     }
 
     private static Call call() {
