@@ -2,7 +2,7 @@ package io.quarkiverse.claude.deployment;
 
 import java.util.Optional;
 
-import io.quarkiverse.claude.runtime.config.ClaudeBuildTimeConfig;
+import io.quarkiverse.claude.deployment.config.ClaudeBuildTimeConfig;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;

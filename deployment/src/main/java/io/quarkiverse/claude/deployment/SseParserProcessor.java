@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.claude.runtime.config.ClaudeBuildTimeConfig;
+import io.quarkiverse.claude.deployment.config.ClaudeBuildTimeConfig;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.BytecodeTransformerBuildItem;

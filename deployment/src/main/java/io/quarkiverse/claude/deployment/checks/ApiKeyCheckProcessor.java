@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.quarkiverse.claude.deployment.config.ClaudeBuildTimeConfig;
 import io.quarkiverse.claude.runtime.client.ApiKeyShape;
-import io.quarkiverse.claude.runtime.config.ClaudeBuildTimeConfig;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkiverse.claude.deployment.config.ClaudeBuildTimeConfig;
+import io.quarkiverse.claude.deployment.config.ClaudeBuildTimeConfig.ModelCheck;
 import io.quarkiverse.claude.runtime.catalogue.CatalogueModel;
 import io.quarkiverse.claude.runtime.catalogue.ModelCatalogue;
 import io.quarkiverse.claude.runtime.catalogue.ModelStatus;
-import io.quarkiverse.claude.runtime.config.ClaudeBuildTimeConfig;
-import io.quarkiverse.claude.runtime.config.ClaudeBuildTimeConfig.ModelCheck;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.claude.deployment.ClaudeClientNamesBuildItem;
-import io.quarkiverse.claude.runtime.config.ClaudeDevServicesBuildTimeConfig;
+import io.quarkiverse.claude.deployment.config.ClaudeDevServicesBuildTimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
@@ -94,8 +94,12 @@ class ClaudeDevServicesProcessor {
         }
         keysToDefault.forEach(key -> defaults.put(key, ClaudeSimulator.DEFAULT_API_KEY));
         variablesToDefault.forEach(variable -> defaults.put(variable, ClaudeSimulator.DEFAULT_API_KEY));
-        return new DevServicesResultBuildItem(FEATURE, "Claude simulator at " + baseUrl + " (" + scenario + ")", null,
-                defaults);
+        // not an owned Dev Service: those need quarkus-devservices, which probes for Docker in dev mode
+        return DevServicesResultBuildItem.discovered()
+                .feature(FEATURE)
+                .description("Claude simulator at " + baseUrl + " (" + scenario + ")")
+                .config(defaults)
+                .build();
     }
 
     /** @return the URL of a simulator running {@code scenario}: the one already running, or a new one */

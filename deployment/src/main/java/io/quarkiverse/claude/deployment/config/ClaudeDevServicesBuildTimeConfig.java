@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.runtime.config;
+package io.quarkiverse.claude.deployment.config;
 
 import java.time.Duration;
 import java.util.Map;
