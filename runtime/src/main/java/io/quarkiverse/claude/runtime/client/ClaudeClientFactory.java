@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.client.api.LoggingScope;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
@@ -22,7 +23,9 @@ import io.quarkiverse.claude.runtime.rest.ExactBytesReader;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.quarkiverse.claude.runtime.rest.StreamAnswerFilter;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.restclient.config.RestClientsConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.config.SmallRyeConfig;
 
 /** Builds a client from its configuration: a Quarkus REST Client with the headers, timeouts, mapping and logging. */
 final class ClaudeClientFactory {
@@ -56,12 +59,7 @@ final class ClaudeClientFactory {
             builder.property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
                     config.resilience().bulkhead().maxConcurrent());
         }
-        if (config.logRequests() || config.logResponses()) {
-            builder.clientLogger(new ClaudeClientLogger(config.logRequests(), config.logResponses(), config.logBodyLimit()))
-                    .loggingScope(LoggingScope.REQUEST_RESPONSE)
-                    .loggingBodyLimit(config.logBodyLimit())
-                    .loggingMaskedHeaders(ClaudeClientLogger.SECRET_HEADERS);
-        }
+        logging(builder, config);
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
         ClaudeCalls calls = calls(name, config, observer);
         if (config.resilience().throttling().enabled()) {
@@ -70,6 +68,30 @@ final class ClaudeClientFactory {
         return new ClaudeClientImpl(name, rest, rateLimits, calls,
                 new JsonAnswers(maxResponseBytes, maxResponseProperty, baseUrlProperty), config.model().orElse(null), config.maxTokens(),
                 SamplingDefaults.of(config));
+    }
+
+    /**
+     * The request/response logging of a client: its own {@code log-requests} and {@code log-responses}, and also what
+     * the application sets for every REST Client ({@code quarkus.rest-client.logging.*}), which the builder would
+     * otherwise apply with a logger that shows the key (the default one, or the application's own {@code ClientLogger}
+     * bean). So the client always logs through a {@link ClaudeClientLogger}, and never with the scope {@code all}: that
+     * adds the HTTP client's network activity log, a hex dump of every byte sent, the key included.
+     */
+    private static void logging(QuarkusRestClientBuilder builder, ClaudeClientRuntimeConfig config) {
+        boolean appWide = appWideLoggingScope() != LoggingScope.NONE;
+        boolean logRequests = config.logRequests() || appWide;
+        boolean logResponses = config.logResponses() || appWide;
+        builder.clientLogger(new ClaudeClientLogger(logRequests, logResponses))
+                .loggingScope(logRequests || logResponses ? LoggingScope.REQUEST_RESPONSE : LoggingScope.NONE);
+        if (config.logRequests() || config.logResponses()) {
+            builder.loggingBodyLimit(config.logBodyLimit());
+        }
+    }
+
+    /** @return {@code quarkus.rest-client.logging.scope}, read as the REST Client reads it */
+    private static LoggingScope appWideLoggingScope() {
+        return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(RestClientsConfig.class)
+                .logging().scope().map(LoggingScope::forName).orElse(LoggingScope.NONE);
     }
 
     /** The resilience policy of a client's own calls, whose transport failures it types. */
