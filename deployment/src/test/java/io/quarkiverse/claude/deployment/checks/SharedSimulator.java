@@ -43,6 +43,12 @@ final class SharedSimulator {
         }).toList();
     }
 
+    /** @return how many requests the simulator of {@code owner} received, on any path */
+    @SuppressWarnings("unchecked")
+    static int requestCount(Class<?> owner) {
+        return ((Supplier<Integer>) handles(owner, null).get("requestCount")).get();
+    }
+
     static void stop(Class<?> owner) {
         Map<String, Object> handles = all().remove(owner.getName());
         if (handles != null) {
@@ -58,8 +64,9 @@ final class SharedSimulator {
             ClaudeSimulator simulator = start.get();
             Function<String, List<String>> bodies = path -> simulator.requests(path).stream()
                     .map(RecordedRequest::body).toList();
+            Supplier<Integer> requestCount = () -> simulator.requests().size();
             Runnable stop = simulator::close;
-            return Map.of("baseUrl", simulator.baseUrl(), "bodies", bodies, "stop", stop);
+            return Map.of("baseUrl", simulator.baseUrl(), "bodies", bodies, "requestCount", requestCount, "stop", stop);
         });
     }
 
