@@ -1,6 +1,8 @@
 package io.quarkiverse.claude.runtime.client;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
@@ -24,6 +26,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
     private final Map<String, ClaudeRestApi> restApis = new ConcurrentHashMap<>();
+    /** The clients whose base URL was checked, so that each warns of clear text once. */
+    private final Set<String> baseUrlsChecked = ConcurrentHashMap.newKeySet();
 
     public ClaudeClientRegistry(ClaudeRuntimeConfig config, CallEvents events) {
         this.config = config;
@@ -41,7 +45,11 @@ public class ClaudeClientRegistry implements ClaudeClients {
     }
 
     public ClaudeClientImpl client(String name) {
-        return clients.computeIfAbsent(name, n -> ClaudeClientFactory.create(n, configOf(n), events.observerFor(n)));
+        return clients.computeIfAbsent(name, n -> {
+            // a client the application does not inject (ClaudeClients#named) is checked here, on first use
+            checkBaseUrl(n, configOf(n));
+            return ClaudeClientFactory.create(n, configOf(n), events.observerFor(n));
+        });
     }
 
     /**
@@ -76,16 +84,24 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     /**
      * @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key, an unusable
-     *         base URL, or a resilience setting out of range, or, with {@code verify-on-startup}, when the API refuses
-     *         the key or the model
+     *         base URL (or one in clear text with {@code tls-required}), or a resilience setting out of range, or, with
+     *         {@code verify-on-startup}, when the API refuses the key or the model
      */
     public void checkConfigured(String name) {
         ClaudeClientRuntimeConfig client = configOf(name);
         StartupChecks.checkKeyShape(name, ApiKeys.require(name, client));
-        ClaudeClientFactory.baseUri(name, client);
+        checkBaseUrl(name, client);
         ClaudeCalls.validate(ClaudeRuntimeConfig.property(name, "resilience"), client.resilience());
         if (client.verifyOnStartup()) {
             StartupChecks.verify(name, client, client(name));
+        }
+    }
+
+    /** @throws io.quarkus.runtime.configuration.ConfigurationException for an unusable or refused base URL */
+    private void checkBaseUrl(String name, ClaudeClientRuntimeConfig client) {
+        URI baseUri = ClaudeClientFactory.baseUri(name, client);
+        if (baseUrlsChecked.add(name)) {
+            StartupChecks.checkClearText(name, client, baseUri);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.quarkiverse.claude.runtime.client;
 
+import java.net.URI;
+
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.claude.ClaudeClient;
@@ -26,6 +28,20 @@ final class StartupChecks {
                     + " Check that %s holds the key from https://console.anthropic.com/settings/keys.",
                     ClaudeRuntimeConfig.describe(name), ClaudeRuntimeConfig.property(name, "api-key"), ApiKeyShape.PREFIX,
                     ClaudeRuntimeConfig.property(name, "api-key"));
+        }
+    }
+
+    /**
+     * Warns, naming the property, when the base URL would send the key in clear text: plain {@code http} to another
+     * machine (which {@code tls-required} refuses instead). The build warns too, but only of what it sees: a URL set
+     * where the application runs (the environment, {@code -D}, a config source of production) is seen here first.
+     */
+    static void checkClearText(String name, ClaudeClientRuntimeConfig config, URI baseUri) {
+        if (KeyTransport.inClearText(baseUri)) {
+            LOG.warnf("%s=%s uses plain http to %s, which is not this machine: the API key of the %s travels in clear"
+                    + " text. Use https, or http only to localhost; %s=true refuses such a URL at startup.",
+                    ClaudeRuntimeConfig.property(name, "base-url"), KeyTransport.display(config.baseUrl(), baseUri),
+                    baseUri.getHost(), ClaudeRuntimeConfig.describe(name), ClaudeRuntimeConfig.property(name, "tls-required"));
         }
     }
 

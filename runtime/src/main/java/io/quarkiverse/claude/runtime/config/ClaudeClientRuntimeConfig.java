@@ -32,6 +32,14 @@ public interface ClaudeClientRuntimeConfig {
     String baseUrl();
 
     /**
+     * Refuse to send the API key in clear text: a `base-url` with plain `http://` to a host other than this machine then
+     * fails startup, instead of the warning it gets otherwise. `http://` to `localhost`, `127.x.x.x` or `::1` (a
+     * simulator, Dev Services, a local proxy) stays allowed.
+     */
+    @WithDefault("false")
+    boolean tlsRequired();
+
+    /**
      * The `anthropic-version` header: the version of the API the client speaks.
      */
     @WithDefault("2023-06-01")
