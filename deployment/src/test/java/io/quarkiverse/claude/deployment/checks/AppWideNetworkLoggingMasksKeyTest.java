@@ -29,6 +29,7 @@ class AppWideNetworkLoggingMasksKeyTest {
             .withApplicationRoot(jar -> jar.addClasses(SharedSimulator.class, BuildFailures.class, KeyLeaks.class))
             .overrideConfigKey("quarkus.http.host", "127.0.0.1")
             .overrideConfigKey("quarkus.http.test-port", "0")
+            .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
             .overrideConfigKey("quarkus.claude.model", "claude-haiku-4-5")
             .overrideRuntimeConfigKey("quarkus.claude.api-key", KEY)
             .overrideRuntimeConfigKey("quarkus.claude.base-url", BASE_URL)

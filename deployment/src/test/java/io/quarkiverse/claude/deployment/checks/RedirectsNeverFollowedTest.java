@@ -42,6 +42,7 @@ class RedirectsNeverFollowedTest {
             .withApplicationRoot(jar -> jar.addClasses(SharedSimulator.class, Elsewhere.class))
             .overrideConfigKey("quarkus.http.host", "127.0.0.1")
             .overrideConfigKey("quarkus.http.test-port", "0")
+            .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
             .overrideConfigKey("quarkus.claude.model", "claude-haiku-4-5")
             .overrideRuntimeConfigKey("quarkus.claude.api-key", ClaudeSimulator.DEFAULT_API_KEY)
             .overrideRuntimeConfigKey("quarkus.claude.base-url", BASE_URL)
