@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.resteasy.reactive.client.api.LoggingScope;
-import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
@@ -24,13 +23,17 @@ import io.quarkiverse.claude.runtime.rest.StreamAnswerFilter;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
-/** Builds a client from its configuration: a Quarkus REST Client with the headers, timeouts, mapping and logging. */
+/**
+ * Builds a client from its configuration: a Quarkus REST Client with the headers, timeouts, connections, mapping and
+ * logging.
+ */
 final class ClaudeClientFactory {
 
     private ClaudeClientFactory() {
     }
 
-    static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config, CallObserver observer) {
+    static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config, ClientConnections connections,
+            CallObserver observer) {
         String apiKey = ApiKeys.require(name, config);
         URI baseUri = baseUri(name, config);
         RateLimitTracker rateLimits = new RateLimitTracker();
@@ -51,11 +54,7 @@ final class ClaudeClientFactory {
                 .register(new ExactBytesReader())
                 .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
                 .register(new ClaudeErrorMapper(baseUrlProperty));
-        if (config.resilience().bulkhead().enabled()) {
-            // a connection for every attempt the bulkhead lets through, so that none waits for the pool instead
-            builder.property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
-                    config.resilience().bulkhead().maxConcurrent());
-        }
+        connections.applyTo(builder, name, config);
         if (config.logRequests() || config.logResponses()) {
             builder.clientLogger(new ClaudeClientLogger(config.logRequests(), config.logResponses(), config.logBodyLimit()))
                     .loggingScope(LoggingScope.REQUEST_RESPONSE)

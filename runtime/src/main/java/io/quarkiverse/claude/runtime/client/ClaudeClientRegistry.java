@@ -14,6 +14,8 @@ import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.quarkiverse.claude.runtime.observability.CallEvents;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.TypedRestApi;
+import io.quarkus.proxy.ProxyConfigurationRegistry;
+import io.quarkus.tls.TlsConfigurationRegistry;
 
 /** Creates each configured client once, on first use, and hands out the same instance afterwards. */
 @Singleton
@@ -21,13 +23,16 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     private final ClaudeRuntimeConfig config;
     private final CallEvents events;
+    private final ClientConnections connections;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
     private final Map<String, ClaudeRestApi> restApis = new ConcurrentHashMap<>();
 
-    public ClaudeClientRegistry(ClaudeRuntimeConfig config, CallEvents events) {
+    public ClaudeClientRegistry(ClaudeRuntimeConfig config, CallEvents events,
+            TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations) {
         this.config = config;
         this.events = events;
+        this.connections = new ClientConnections(tlsConfigurations, proxyConfigurations);
     }
 
     @Override
@@ -41,7 +46,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
     }
 
     public ClaudeClientImpl client(String name) {
-        return clients.computeIfAbsent(name, n -> ClaudeClientFactory.create(n, configOf(n), events.observerFor(n)));
+        return clients.computeIfAbsent(name, n -> ClaudeClientFactory.create(n, configOf(n), connections,
+                events.observerFor(n)));
     }
 
     /**
@@ -76,14 +82,16 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     /**
      * @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key, an unusable
-     *         base URL, or a resilience setting out of range, or, with {@code verify-on-startup}, when the API refuses
-     *         the key or the model
+     *         base URL, a resilience setting out of range, a TLS or proxy configuration name that matches none, or a
+     *         connection pool of no connection, or, with {@code verify-on-startup}, when the API refuses the key or the
+     *         model
      */
     public void checkConfigured(String name) {
         ClaudeClientRuntimeConfig client = configOf(name);
         StartupChecks.checkKeyShape(name, ApiKeys.require(name, client));
         ClaudeClientFactory.baseUri(name, client);
         ClaudeCalls.validate(ClaudeRuntimeConfig.property(name, "resilience"), client.resilience());
+        connections.check(name, client);
         if (client.verifyOnStartup()) {
             StartupChecks.verify(name, client, client(name));
         }
