@@ -55,11 +55,12 @@ final class ClaudeClientFactory {
                 .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
                 .register(new ClaudeErrorMapper(baseUrlProperty));
         connections.applyTo(builder, name, config);
+        // masked whoever logs: quarkus.rest-client.logging.scope alone makes the REST Client log every request
+        builder.loggingMaskedHeaders(ClaudeClientLogger.SECRET_HEADERS);
         if (config.logRequests() || config.logResponses()) {
             builder.clientLogger(new ClaudeClientLogger(config.logRequests(), config.logResponses(), config.logBodyLimit()))
                     .loggingScope(LoggingScope.REQUEST_RESPONSE)
-                    .loggingBodyLimit(config.logBodyLimit())
-                    .loggingMaskedHeaders(ClaudeClientLogger.SECRET_HEADERS);
+                    .loggingBodyLimit(config.logBodyLimit());
         }
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
         ClaudeCalls calls = calls(name, config, observer);
