@@ -26,7 +26,9 @@ import io.smallrye.certs.PemCertificateFiles;
 
 /**
  * {@code tls-configuration-name}: a gateway over HTTPS with a certificate no public CA signed (a self-signed one, made
- * when the test starts) is reached by the client whose TLS configuration trusts it, and refused by the one without;
+ * when the test starts) is reached by the client whose TLS configuration trusts it, and refused by the one without,
+ * although the default TLS configuration ({@code quarkus.tls.trust-store.*}) and
+ * {@code quarkus.rest-client.tls-configuration-name} trust it too: they do not apply to the Claude clients.
  * {@code http2} makes the client speak HTTP/2 to it.
  */
 class TlsConfigurationTest {
@@ -52,6 +54,9 @@ class TlsConfigurationTest {
             .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
             .overrideRuntimeConfigKey("quarkus.tls.\"claude-gateway\".trust-store.pem.certs",
                     (String) SERVERS.get("ca"))
+            // neither the default TLS configuration nor the REST Client's app-wide name applies to the Claude clients
+            .overrideRuntimeConfigKey("quarkus.tls.trust-store.pem.certs", (String) SERVERS.get("ca"))
+            .overrideRuntimeConfigKey("quarkus.rest-client.tls-configuration-name", "claude-gateway")
             .overrideConfigKey("quarkus.claude.model", "claude-haiku-4-5")
             .overrideRuntimeConfigKey("quarkus.claude.api-key", ClaudeSimulator.DEFAULT_API_KEY)
             .overrideRuntimeConfigKey("quarkus.claude.base-url", GATEWAY)
