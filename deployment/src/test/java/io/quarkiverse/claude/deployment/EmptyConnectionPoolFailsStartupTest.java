@@ -14,6 +14,8 @@ class EmptyConnectionPoolFailsStartupTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(MissingApiKeyFailsStartupTest.UsesClaude.class))
+            // no fixed port: other builds on the machine may hold 8081
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideConfigKey("quarkus.claude.model", "claude-haiku-4-5")
             .overrideRuntimeConfigKey("quarkus.claude.api-key", "sk-ant-api03-secret-for-pool-test")
             .overrideRuntimeConfigKey("quarkus.claude.connection-pool-size", "0")

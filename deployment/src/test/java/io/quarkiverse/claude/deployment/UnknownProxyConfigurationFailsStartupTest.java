@@ -17,6 +17,8 @@ class UnknownProxyConfigurationFailsStartupTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(MissingApiKeyFailsStartupTest.UsesClaude.class))
+            // no fixed port: other builds on the machine may hold 8081
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideRuntimeConfigKey("quarkus.proxy.\"office\".host", "proxy.example.com")
             .overrideRuntimeConfigKey("quarkus.proxy.\"office\".port", "3128")
             .overrideRuntimeConfigKey("quarkus.proxy.\"datacenter\".host", "proxy.dc.example.com")

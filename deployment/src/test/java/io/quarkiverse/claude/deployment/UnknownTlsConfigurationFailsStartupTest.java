@@ -22,6 +22,8 @@ class UnknownTlsConfigurationFailsStartupTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(UsesSummaries.class))
+            // no fixed port: other builds on the machine may hold 8081
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideRuntimeConfigKey("quarkus.tls.\"corporate-ca\".trust-all", "true")
             .overrideRuntimeConfigKey("quarkus.tls.\"partner-ca\".trust-all", "true")
             .overrideConfigKey("quarkus.claude.\"summaries\".model", "claude-haiku-4-5")

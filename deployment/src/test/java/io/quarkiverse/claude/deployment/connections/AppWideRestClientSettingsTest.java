@@ -55,6 +55,8 @@ class AppWideRestClientSettingsTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(SharedServers.class, Relay.class, Certificates.class))
+            // no fixed port: other builds on the machine may hold 8081
+            .overrideConfigKey("quarkus.http.test-port", "0")
             // the simulator is started by the test; Dev Services would start another, unused
             .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
             .overrideRuntimeConfigKey("quarkus.rest-client.logging.scope", "request-response")

@@ -52,6 +52,8 @@ class ProxyConfigurationTest {
     static QuarkusUnitTest application() {
         QuarkusUnitTest app = new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar.addClasses(SharedServers.class, Relay.class))
+                // no fixed port: other builds on the machine may hold 8081
+                .overrideConfigKey("quarkus.http.test-port", "0")
                 // the simulator is started by the test; Dev Services would start another, unused
                 .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
                 .overrideRuntimeConfigKey("quarkus.proxy.host", "127.0.0.1")
