@@ -35,7 +35,8 @@ final class ConfigReader {
      */
     static final Set<String> CLIENT_KEYS = Set.of("api-key", "base-url", "anthropic-version", "model", "max-tokens",
             "betas", "connect-timeout", "read-timeout", "log-requests", "log-responses", "log-body-limit", "temperature",
-            "top-p", "top-k", "verify-on-startup", "max-response-size", "tls-required");
+            "top-p", "top-k", "verify-on-startup", "max-response-size", "tls-configuration-name",
+            "proxy-configuration-name", "connection-pool-size", "http2", "keep-alive-enabled", "tls-required");
 
     /** An expression default that is neither empty nor another expression: {@code ${NAME:literal}}. */
     private static final Pattern LITERAL_DEFAULT = Pattern.compile("\\$\\{[^:}]*:(?!\\$\\{)[^}\\s][^}]*}");

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.client.api.LoggingScope;
-import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
@@ -27,13 +26,17 @@ import io.quarkus.restclient.config.RestClientsConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.SmallRyeConfig;
 
-/** Builds a client from its configuration: a Quarkus REST Client with the headers, timeouts, mapping and logging. */
+/**
+ * Builds a client from its configuration: a Quarkus REST Client with the headers, timeouts, connections, mapping and
+ * logging.
+ */
 final class ClaudeClientFactory {
 
     private ClaudeClientFactory() {
     }
 
-    static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config, CallObserver observer) {
+    static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config, ClientConnections connections,
+            CallObserver observer) {
         String apiKey = ApiKeys.require(name, config);
         URI baseUri = baseUri(name, config);
         RateLimitTracker rateLimits = new RateLimitTracker();
@@ -54,11 +57,7 @@ final class ClaudeClientFactory {
                 .register(new ExactBytesReader())
                 .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
                 .register(new ClaudeErrorMapper(baseUrlProperty));
-        if (config.resilience().bulkhead().enabled()) {
-            // a connection for every attempt the bulkhead lets through, so that none waits for the pool instead
-            builder.property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
-                    config.resilience().bulkhead().maxConcurrent());
-        }
+        connections.applyTo(builder, name, config);
         logging(builder, config);
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
         ClaudeCalls calls = calls(name, config, observer);

@@ -16,6 +16,8 @@ import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.quarkiverse.claude.runtime.observability.CallEvents;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.TypedRestApi;
+import io.quarkus.proxy.ProxyConfigurationRegistry;
+import io.quarkus.tls.TlsConfigurationRegistry;
 
 /** Creates each configured client once, on first use, and hands out the same instance afterwards. */
 @Singleton
@@ -23,15 +25,18 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     private final ClaudeRuntimeConfig config;
     private final CallEvents events;
+    private final ClientConnections connections;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
     private final Map<String, ClaudeRestApi> restApis = new ConcurrentHashMap<>();
     /** The clients whose base URL was checked, so that each warns of clear text once. */
     private final Set<String> baseUrlsChecked = ConcurrentHashMap.newKeySet();
 
-    public ClaudeClientRegistry(ClaudeRuntimeConfig config, CallEvents events) {
+    public ClaudeClientRegistry(ClaudeRuntimeConfig config, CallEvents events,
+            TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations) {
         this.config = config;
         this.events = events;
+        this.connections = new ClientConnections(tlsConfigurations, proxyConfigurations);
     }
 
     @Override
@@ -48,7 +53,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return clients.computeIfAbsent(name, n -> {
             // a client the application does not inject (ClaudeClients#named) is checked here, on first use
             checkBaseUrl(n, configOf(n));
-            return ClaudeClientFactory.create(n, configOf(n), events.observerFor(n));
+            return ClaudeClientFactory.create(n, configOf(n), connections, events.observerFor(n));
         });
     }
 
@@ -84,7 +89,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     /**
      * @throws io.quarkus.runtime.configuration.ConfigurationException when the client has no API key, an unusable
-     *         base URL (or one in clear text with {@code tls-required}), or a resilience setting out of range, or, with
+     *         base URL (or one in clear text with {@code tls-required}), a resilience setting out of range, a TLS or
+     *         proxy configuration name that matches none, or a connection pool of no connection, or, with
      *         {@code verify-on-startup}, when the API refuses the key or the model
      */
     public void checkConfigured(String name) {
@@ -92,6 +98,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         StartupChecks.checkKeyShape(name, ApiKeys.require(name, client));
         checkBaseUrl(name, client);
         ClaudeCalls.validate(ClaudeRuntimeConfig.property(name, "resilience"), client.resilience());
+        connections.check(name, client);
         if (client.verifyOnStartup()) {
             StartupChecks.verify(name, client, client(name));
         }

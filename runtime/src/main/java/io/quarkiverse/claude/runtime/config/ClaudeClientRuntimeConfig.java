@@ -3,6 +3,7 @@ package io.quarkiverse.claude.runtime.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.quarkus.runtime.annotations.ConfigGroup;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -137,4 +138,46 @@ public interface ClaudeClientRuntimeConfig {
      */
     @WithDefault("false")
     boolean verifyOnStartup();
+
+    /**
+     * The name of the TLS configuration (`quarkus.tls."name".*`, the Quarkus TLS registry) for the connections of this
+     * client: a trust store for a gateway or proxy signed by a private CA, a key store for mutual TLS, protocols and
+     * cipher suites. Unset: the JVM's default trust store, and neither the default `quarkus.tls.*` configuration nor
+     * `quarkus.rest-client.tls-configuration-name` applies, except `quarkus.tls.trust-all`. A name that matches no TLS
+     * configuration fails startup.
+     */
+    @WithConverter(Trimmed.class)
+    Optional<String> tlsConfigurationName();
+
+    /**
+     * The name of the proxy configuration (`quarkus.proxy."name".*`, the Quarkus proxy registry) this client connects
+     * through, or `none` for a direct connection whatever the application's defaults say. Unset: the application's
+     * defaults apply, the first one set of `quarkus.rest-client.proxy-address`,
+     * `quarkus.rest-client.proxy-configuration-name`, the default `quarkus.proxy.*` and the JVM's `http(s).proxyHost`
+     * system properties. A name that matches no proxy configuration fails startup.
+     */
+    @WithConverter(Trimmed.class)
+    Optional<String> proxyConfigurationName();
+
+    /**
+     * The most connections this client keeps open to the API at once; a request beyond them waits for one to be free.
+     * Unset: the bulkhead's `resilience.bulkhead.max-concurrent` when the bulkhead is on, so that every attempt it lets
+     * through has a connection rather than a wait; else the REST Client's default of 50.
+     * `quarkus.rest-client.connection-pool-size` does not apply to the Claude clients.
+     */
+    OptionalInt connectionPoolSize();
+
+    /**
+     * Speak HTTP/2 to the API: negotiated with ALPN over https, falling back to HTTP/1.1 when the server does not offer
+     * it. Unset: `quarkus.rest-client.http2` (false by default).
+     */
+    Optional<Boolean> http2();
+
+    /**
+     * Keep connections open between requests, to reuse them. Off, each request opens its own connection and closes it
+     * (for a gateway that drops idle connections without notice). `quarkus.rest-client.keep-alive-enabled` does not
+     * apply to the Claude clients.
+     */
+    @WithDefault("true")
+    boolean keepAliveEnabled();
 }

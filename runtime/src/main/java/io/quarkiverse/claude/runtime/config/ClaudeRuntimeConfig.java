@@ -31,6 +31,12 @@ public interface ClaudeRuntimeConfig {
      * <p>
      * The default client is configured directly under `quarkus.claude`, and each named client under
      * `quarkus.claude."client-name"`, then injected with `@ClaudeClientName("client-name")`.
+     * <p>
+     * Each client is a REST Client the extension builds, without a configuration key: no
+     * `quarkus.rest-client."config-key".*` applies to it, and of the application-wide `quarkus.rest-client.*` settings
+     * the logging scope, the proxy settings, `http2` and `quarkus.tls.trust-all` do, while the connection pool,
+     * keep-alive, timeouts, redirects and TLS configurations do not: set those here. The Configuration section of the
+     * documentation lists them all.
      */
     @ConfigDocSection
     @ConfigDocMapKey("client-name")

@@ -1,0 +1,42 @@
+package io.quarkiverse.claude.deployment.connections;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Servers started once per test class, shared by both loadings of a QuarkusUnitTest class (JUnit's class loader, where
+ * the application's configuration is written, and Quarkus's, where the test methods run). They are reached through JDK
+ * types (strings, suppliers, runnables) kept in the system properties, so that no class of either loader leaks into
+ * the other.
+ */
+final class SharedServers {
+
+    private static final String KEY = SharedServers.class.getName();
+
+    private SharedServers() {
+    }
+
+    /**
+     * Starts the servers of {@code owner} unless they run. {@code start} returns their handles, JDK types only, with a
+     * {@code "stop"} {@link Runnable}.
+     */
+    static Map<String, Object> of(Class<?> owner, Supplier<Map<String, Object>> start) {
+        return all().computeIfAbsent(owner.getName(), name -> start.get());
+    }
+
+    static void stop(Class<?> owner) {
+        Map<String, Object> handles = all().remove(owner.getName());
+        if (handles != null) {
+            ((Runnable) handles.get("stop")).run();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> all() {
+        synchronized (System.getProperties()) {
+            return (Map<String, Map<String, Object>>) System.getProperties().computeIfAbsent(KEY,
+                    k -> new ConcurrentHashMap<String, Map<String, Object>>());
+        }
+    }
+}
