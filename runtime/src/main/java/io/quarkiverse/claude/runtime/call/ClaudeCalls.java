@@ -11,6 +11,7 @@ import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.quarkiverse.claude.runtime.observability.CallInfo;
 import io.quarkiverse.claude.runtime.observability.CallObserver;
+import io.quarkiverse.claude.runtime.observability.CallSpan;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.quarkiverse.claude.runtime.stream.StreamStart;
@@ -217,6 +218,7 @@ public class ClaudeCalls {
      * @param info what the call is, for the {@link io.quarkiverse.claude.ClaudeCallEvent}; {@code null} for none
      */
     public <T> T blocking(CallInfo info, Supplier<T> call) {
+        CallSpan span = observer.started(info);
         CallBudget budget = budget(info);
         try {
             T result = guards.retrying(() -> {
@@ -233,27 +235,29 @@ public class ClaudeCalls {
                     attemptEnded(budget);
                 }
             });
-            return succeeded(info, budget, result);
+            return succeeded(info, span, budget, result);
         } catch (Throwable thrown) {
-            throw unchecked(failed(info, budget, thrown));
+            throw unchecked(failed(info, span, budget, thrown));
         }
     }
 
     /** A blocking HTTP call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
     public <T> T blocking(CallInfo info, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
+        CallSpan span = observer.started(info);
+        Function<AnswerHandle, Uni<T>> traced = handle -> span.parentOf(() -> call.apply(handle));
         CallBudget budget = budget(info);
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
                 try {
-                    return guards.inPlace(() -> attempt(budget, attemptTimeout, call, false).await().indefinitely());
+                    return guards.inPlace(() -> attempt(budget, attemptTimeout, traced, false).await().indefinitely());
                 } finally {
                     attemptEnded(budget);
                 }
             });
-            return succeeded(info, budget, result);
+            return succeeded(info, span, budget, result);
         } catch (Throwable thrown) {
-            throw unchecked(failed(info, budget, thrown));
+            throw unchecked(failed(info, span, budget, thrown));
         }
     }
 
@@ -269,10 +273,11 @@ public class ClaudeCalls {
      */
     public <T> Uni<T> async(CallInfo info, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
+            CallSpan span = observer.started(info);
             CallBudget budget = budget(info);
-            return guarded(budget, attemptTimeout, call)
-                    .onItem().invoke(result -> succeeded(info, budget, result))
-                    .onFailure().transform(thrown -> failed(info, budget, thrown))
+            return guarded(budget, attemptTimeout, handle -> span.parentOf(() -> call.apply(handle)))
+                    .onItem().invoke(result -> succeeded(info, span, budget, result))
+                    .onFailure().transform(thrown -> failed(info, span, budget, thrown))
                     .onCancellation().invoke(budget::cancel);
         });
     }
@@ -294,19 +299,19 @@ public class ClaudeCalls {
                 () -> placed.get().onTermination().invoke(() -> attemptEnded(budget))));
     }
 
-    private <T> T succeeded(CallInfo info, CallBudget budget, T result) {
+    private <T> T succeeded(CallInfo info, CallSpan span, CallBudget budget, T result) {
         if (info != null) {
             info.recordResult(result);
-            observer.completed(info, budget, null);
+            observer.completed(info, span, budget, null);
         }
         return result;
     }
 
     /** @return the failure the caller gets, after the observers heard of it */
-    private Throwable failed(CallInfo info, CallBudget budget, Throwable thrown) {
+    private Throwable failed(CallInfo info, CallSpan span, CallBudget budget, Throwable thrown) {
         Throwable outcome = budget.outcome(thrown);
         if (info != null) {
-            observer.completed(info, budget, outcome);
+            observer.completed(info, span, budget, outcome);
         }
         return outcome;
     }
@@ -374,8 +379,9 @@ public class ClaudeCalls {
      */
     public <T> Multi<T> stream(CallInfo info, Supplier<Multi<T>> call) {
         return Multi.createFrom().deferred(() -> {
+            CallSpan span = observer.started(info);
             CallBudget budget = budget(info);
-            return guarded(budget, null, handle -> StreamStart.of(call.get()
+            return guarded(budget, null, handle -> StreamStart.of(span.parentOfStream(call)
                     .ifNoItem().after(config.streamIdleTimeout()).failWith(this::idleTimeout),
                     this::lateStreamFailure, guards::inPlaceAsync), false)
                     .onCancellation().invoke(budget::cancel)
@@ -383,7 +389,7 @@ public class ClaudeCalls {
                     .onItem().transformToMulti(events -> events)
                     .onTermination().invoke((failure, cancelled) -> {
                         if (info != null) {
-                            observer.completed(info, budget, failure);
+                            observer.completed(info, span, budget, failure);
                         }
                     });
         });

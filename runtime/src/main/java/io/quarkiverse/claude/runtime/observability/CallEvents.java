@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.runtime.observability;
 
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 
@@ -9,8 +10,8 @@ import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 
 /**
  * Where the {@link ClaudeCallEvent}s of every client go: the application's observers, through CDI, priced with the
- * catalogue and the configured {@code quarkus.claude.prices}. One per application; each client gets a
- * {@link CallObserver} from it.
+ * catalogue and the configured {@code quarkus.claude.prices}, and the spans of {@link ClaudeTracing} when the
+ * application traces. One per application; each client gets a {@link CallObserver} from it.
  */
 @Singleton
 public class CallEvents {
@@ -18,17 +19,26 @@ public class CallEvents {
     private final Event<ClaudeCallEvent> events;
     private final boolean observed;
     private final CostEstimator costs;
+    /** {@code null} unless the application has {@code quarkus-opentelemetry} (then {@link ClaudeTracing} is a bean). */
+    private final CallTracer tracer;
 
-    public CallEvents(Event<ClaudeCallEvent> events, BeanManager beans, ClaudeRuntimeConfig config) {
+    /**
+     * @param tracers {@link ClaudeTracing} when it is registered, looked up by an interface that names no OpenTelemetry
+     *        type
+     */
+    public CallEvents(Event<ClaudeCallEvent> events, BeanManager beans, ClaudeRuntimeConfig config,
+            Instance<CallTracer> tracers) {
         this.events = events;
         // ArC knows every observer at build time, so the answer never changes while the application runs
         this.observed = !beans.resolveObserverMethods(new ClaudeCallEvent("", "", null, null, null, java.util.List.of(),
                 null, null, null, null, null)).isEmpty();
         this.costs = new CostEstimator(config.prices());
+        this.tracer = tracers.isResolvable() ? tracers.get() : null;
     }
 
     /** @return the observer of one client's calls */
     public CallObserver observerFor(String client) {
-        return observed ? new CallObserver(client, events, costs) : CallObserver.NONE;
+        return observed || tracer != null ? new CallObserver(client, observed ? events : null, costs, tracer)
+                : CallObserver.NONE;
     }
 }

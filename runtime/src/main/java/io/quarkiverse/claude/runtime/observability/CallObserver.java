@@ -8,29 +8,52 @@ import io.quarkiverse.claude.ClaudeCallEvent;
 import io.quarkiverse.claude.runtime.call.CallBudget;
 
 /**
- * Tells the application what each call of one client did, as a {@link ClaudeCallEvent}. An observer that throws is
- * logged, never allowed to fail the call it observes.
+ * Tells the application what each call of one client did, as a {@link ClaudeCallEvent}, and traces each call with a
+ * {@link CallSpan} when the application traces. An observer that throws is logged, never allowed to fail the call it
+ * observes.
  */
 public final class CallObserver {
 
     private static final Logger LOG = Logger.getLogger(CallObserver.class);
 
     /** Observes nothing: for calls nobody listens to, and for the policies of {@code @ClaudeResilience} methods. */
-    public static final CallObserver NONE = new CallObserver(null, null, null);
+    public static final CallObserver NONE = new CallObserver(null, null, null, null);
 
     private final String client;
+    /** {@code null} when the application has no observer of {@link ClaudeCallEvent}. */
     private final Event<ClaudeCallEvent> events;
     private final CostEstimator costs;
+    /** {@code null} when the application does not trace. */
+    private final CallTracer tracer;
 
-    CallObserver(String client, Event<ClaudeCallEvent> events, CostEstimator costs) {
+    CallObserver(String client, Event<ClaudeCallEvent> events, CostEstimator costs, CallTracer tracer) {
         this.client = client;
         this.events = events;
         this.costs = costs;
+        this.tracer = tracer;
     }
 
-    /** @param info what the call was and what its answer said; {@code null} for calls that are not observed */
-    public void completed(CallInfo info, CallBudget budget, Throwable failure) {
-        if (info == null || events == null) {
+    /**
+     * A call starts.
+     *
+     * @param info what the call is; {@code null} for calls that are not observed
+     * @return the call's span, to hand back to {@link #completed}; {@link CallSpan#NONE} when the call is not traced
+     */
+    public CallSpan started(CallInfo info) {
+        if (info == null || tracer == null) {
+            return CallSpan.NONE;
+        }
+        return tracer.start(client, info);
+    }
+
+    /**
+     * A call ended: its event goes to the application's observers, then its span ends.
+     *
+     * @param info what the call was and what its answer said; {@code null} for calls that are not observed
+     * @param span what {@link #started} returned for the call
+     */
+    public void completed(CallInfo info, CallSpan span, CallBudget budget, Throwable failure) {
+        if (info == null || (events == null && span == CallSpan.NONE)) {
             return; // nobody listens: skip building the event and pricing the call
         }
         String pricedModel = info.responseModel() != null ? info.responseModel() : info.model;
@@ -38,10 +61,17 @@ public final class CallObserver {
         ClaudeCallEvent event = new ClaudeCallEvent(client, info.operation, info.model, budget.start(),
                 budget.elapsed(), budget.attempts(), failure, info.usage(), info.responseModel(), info.messageId(),
                 cost);
+        if (events != null) {
+            try {
+                events.fire(event);
+            } catch (RuntimeException observerFailure) {
+                LOG.warnf(observerFailure, "An observer of ClaudeCallEvent failed; the call itself is unaffected");
+            }
+        }
         try {
-            events.fire(event);
-        } catch (RuntimeException observerFailure) {
-            LOG.warnf(observerFailure, "An observer of ClaudeCallEvent failed; the call itself is unaffected");
+            span.end(event);
+        } catch (RuntimeException tracingFailure) {
+            LOG.warnf(tracingFailure, "Ending the span of a Claude call failed; the call itself is unaffected");
         }
     }
 

@@ -18,9 +18,13 @@ final class GenAi {
     private GenAi() {
     }
 
-    /** @return {@code chat} for the Messages calls (as the conventions name them), else the client's operation */
+    /** @return the operation of {@code call}, as {@link #operation(String)} names it */
     static String operation(ClaudeCallEvent call) {
-        String operation = call.operation();
+        return operation(call.operation());
+    }
+
+    /** @return {@code chat} for the Messages calls (as the conventions name them), else the client's operation */
+    static String operation(String operation) {
         if ("messages.create".equals(operation) || "messages.stream".equals(operation)) {
             return "chat";
         }
