@@ -12,6 +12,7 @@ import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.json.WireJson;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.parsetools.RecordParser;
@@ -24,7 +25,7 @@ import io.vertx.core.parsetools.RecordParser;
  */
 final class BatchResultsDecoder {
 
-    private static final ObjectMapper JSON = AnswerType.JSON;
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private final List<BatchResult> ready = new ArrayList<>();
     private final RecordParser lines = RecordParser.newDelimited("\n", this::line);

@@ -11,6 +11,7 @@ import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.json.WireJson;
 import io.quarkiverse.claude.runtime.observability.CallObserver;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.AnswerSizeLimit;
@@ -49,6 +50,7 @@ final class ClaudeClientFactory {
                 .register(new StreamAnswerFilter(baseUrlProperty))
                 .register(new AnswerHandle.Filter())
                 .register(new ExactBytesReader())
+                .register(new WireJson(), WireJson.PRIORITY)
                 .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
                 .register(new ClaudeErrorMapper(baseUrlProperty));
         if (config.resilience().bulkhead().enabled()) {

@@ -21,6 +21,7 @@ import io.quarkiverse.claude.model.Tool;
 import io.quarkiverse.claude.model.ToolResultBlock;
 import io.quarkiverse.claude.model.ToolUseBlock;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.json.WireJson;
 
 /**
  * The checks the API would make that need no network: each fails with the exception the API would send, before any
@@ -39,8 +40,8 @@ final class RequestPreflight {
     /** Keys, quotes and cache_control of one block or message, counted as characters. */
     private static final long STRUCTURE_CHARS = 64;
 
-    // Counts bytes only; the REST Client serialises the real body.
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // the mapper that writes the body sent, so that the size counted is the size sent
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private RequestPreflight() {
     }

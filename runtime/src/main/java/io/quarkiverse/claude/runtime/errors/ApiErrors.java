@@ -22,6 +22,7 @@ import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
 import io.quarkiverse.claude.errors.ServerTimeoutException;
 import io.quarkiverse.claude.model.RateLimits;
+import io.quarkiverse.claude.runtime.json.WireJson;
 
 /**
  * Reads an error answer (status, headers, body) into an {@link ApiError}, and picks the exception of its class: by
@@ -33,8 +34,7 @@ public final class ApiErrors {
     /** How much of a body that is not JSON goes into the message. */
     static final int BODY_EXCERPT = 200;
 
-    // Only reads trees: independent of the application's ObjectMapper customisations.
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private ApiErrors() {
     }
