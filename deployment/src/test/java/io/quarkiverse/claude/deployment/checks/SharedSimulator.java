@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.deployment.checks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,12 @@ public final class SharedSimulator {
         ((Consumer<List<Object>>) handles(owner, null).get("enqueue")).accept(List.of(status, contentType, body, headers));
     }
 
+    /** Answers the next API request normally, after {@code delay}. */
+    @SuppressWarnings("unchecked")
+    public static void enqueueDelay(Class<?> owner, Duration delay) {
+        ((Consumer<Duration>) handles(owner, null).get("enqueueDelay")).accept(delay);
+    }
+
     public static void stop(Class<?> owner) {
         Map<String, Object> handles = all().remove(owner.getName());
         if (handles != null) {
@@ -80,8 +87,10 @@ public final class SharedSimulator {
                 }
                 simulator.enqueue(fault);
             };
+            Consumer<Duration> enqueueDelay = delay -> simulator.enqueue(Fault.delay(delay));
             Runnable stop = simulator::close;
-            return Map.of("baseUrl", simulator.baseUrl(), "bodies", bodies, "enqueue", enqueue, "stop", stop);
+            return Map.of("baseUrl", simulator.baseUrl(), "bodies", bodies, "enqueue", enqueue, "enqueueDelay",
+                    enqueueDelay, "stop", stop);
         });
     }
 

@@ -52,7 +52,7 @@ final class ClaudeClientFactory {
                 .register(new ExactBytesReader())
                 .register(new WireJson(), WireJson.PRIORITY)
                 .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
-                .register(new ClaudeErrorMapper(baseUrlProperty));
+                .register(new ClaudeErrorMapper(name));
         if (config.resilience().bulkhead().enabled()) {
             // a connection for every attempt the bulkhead lets through, so that none waits for the pool instead
             builder.property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE,
@@ -70,14 +70,14 @@ final class ClaudeClientFactory {
             calls.throttleOn(rateLimits::latestSnapshot);
         }
         return new ClaudeClientImpl(name, rest, rateLimits, calls,
-                new JsonAnswers(maxResponseBytes, maxResponseProperty, baseUrlProperty), config.model().orElse(null), config.maxTokens(),
+                new JsonAnswers(name, maxResponseBytes), config.model().orElse(null), config.maxTokens(),
                 SamplingDefaults.of(config));
     }
 
     /** The resilience policy of a client's own calls, whose transport failures it types. */
     static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config, CallObserver observer) {
         return new ClaudeCalls(name, config.baseUrl(), ClaudeRuntimeConfig.property(name, "resilience"),
-                new TransportErrors(config.baseUrl(), config.readTimeout())::translate, config.resilience(), observer);
+                new TransportErrors(name, config.baseUrl(), config.readTimeout())::translate, config.resilience(), observer);
     }
 
     /**

@@ -66,14 +66,19 @@ public final class StreamDecoder {
 
     private final CallInfo info;
     private final AnswerHandle answer;
+    private final String clientName;
     private int events;
     private boolean contentDelivered;
     private boolean stopped;
 
-    /** @param answer the stream's answer, for the request id of a corrupt event */
-    public StreamDecoder(CallInfo info, AnswerHandle answer) {
+    /**
+     * @param answer the stream's answer, for the request id of a corrupt event
+     * @param clientName the client that streams, whose properties the exception of an error event names
+     */
+    public StreamDecoder(CallInfo info, AnswerHandle answer, String clientName) {
         this.info = info;
         this.answer = answer;
+        this.clientName = clientName;
     }
 
     /**
@@ -117,7 +122,7 @@ public final class StreamDecoder {
     }
 
     private RuntimeException streamError(String data) {
-        return ApiErrors.toException(ApiErrors.parseStreamError(data, contentDelivered));
+        return ApiErrors.toException(ApiErrors.parseStreamError(data, contentDelivered), clientName);
     }
 
     /**
