@@ -1,7 +1,10 @@
 package io.quarkiverse.claude.runtime.observability;
 
 import jakarta.enterprise.event.Event;
+import java.util.Set;
+
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.claude.ClaudeCallEvent;
@@ -16,19 +19,23 @@ import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 public class CallEvents {
 
     private final Event<ClaudeCallEvent> events;
-    private final boolean observed;
+    private final boolean synchronous;
+    private final boolean asynchronous;
     private final CostEstimator costs;
 
     public CallEvents(Event<ClaudeCallEvent> events, BeanManager beans, ClaudeRuntimeConfig config) {
         this.events = events;
-        // ArC knows every observer at build time, so the answer never changes while the application runs
-        this.observed = !beans.resolveObserverMethods(new ClaudeCallEvent("", "", null, null, null, java.util.List.of(),
-                null, null, null, null, null)).isEmpty();
+        // ArC knows every observer at build time, so the answers never change while the application runs
+        Set<ObserverMethod<? super ClaudeCallEvent>> observers = beans.resolveObserverMethods(new ClaudeCallEvent("",
+                "", null, null, null, java.util.List.of(), null, null, null, null, null));
+        this.synchronous = observers.stream().anyMatch(observer -> !observer.isAsync());
+        this.asynchronous = observers.stream().anyMatch(ObserverMethod::isAsync);
         this.costs = new CostEstimator(config.prices());
     }
 
     /** @return the observer of one client's calls */
     public CallObserver observerFor(String client) {
-        return observed ? new CallObserver(client, events, costs) : CallObserver.NONE;
+        return synchronous || asynchronous ? new CallObserver(client, events, costs, synchronous, asynchronous)
+                : CallObserver.NONE;
     }
 }

@@ -8,24 +8,34 @@ import io.quarkiverse.claude.ClaudeCallEvent;
 import io.quarkiverse.claude.runtime.call.CallBudget;
 
 /**
- * Tells the application what each call of one client did, as a {@link ClaudeCallEvent}. An observer that throws is
- * logged, never allowed to fail the call it observes.
+ * Tells the application what each call of one client did, as a {@link ClaudeCallEvent}: to its {@code @Observes}
+ * observers at once, on the thread that ended the call, and to its {@code @ObservesAsync} observers on a worker thread.
+ * An observer that throws is logged, never allowed to fail the call it observes.
  */
 public final class CallObserver {
 
     private static final Logger LOG = Logger.getLogger(CallObserver.class);
 
     /** Observes nothing: for calls nobody listens to, and for the policies of {@code @ClaudeResilience} methods. */
-    public static final CallObserver NONE = new CallObserver(null, null, null);
+    public static final CallObserver NONE = new CallObserver(null, null, null, false, false);
 
     private final String client;
     private final Event<ClaudeCallEvent> events;
     private final CostEstimator costs;
+    private final boolean synchronous;
+    private final boolean asynchronous;
 
-    CallObserver(String client, Event<ClaudeCallEvent> events, CostEstimator costs) {
+    /**
+     * @param synchronous whether the application has {@code @Observes} observers of the event
+     * @param asynchronous whether it has {@code @ObservesAsync} observers, which only {@link Event#fireAsync} reaches
+     */
+    CallObserver(String client, Event<ClaudeCallEvent> events, CostEstimator costs, boolean synchronous,
+            boolean asynchronous) {
         this.client = client;
         this.events = events;
         this.costs = costs;
+        this.synchronous = synchronous;
+        this.asynchronous = asynchronous;
     }
 
     /** @param info what the call was and what its answer said; {@code null} for calls that are not observed */
@@ -38,10 +48,19 @@ public final class CallObserver {
         ClaudeCallEvent event = new ClaudeCallEvent(client, info.operation, info.model, budget.start(),
                 budget.elapsed(), budget.attempts(), failure, info.usage(), info.responseModel(), info.messageId(),
                 cost);
-        try {
-            events.fire(event);
-        } catch (RuntimeException observerFailure) {
-            LOG.warnf(observerFailure, "An observer of ClaudeCallEvent failed; the call itself is unaffected");
+        if (synchronous) {
+            try {
+                events.fire(event);
+            } catch (RuntimeException observerFailure) {
+                LOG.warnf(observerFailure, "An observer of ClaudeCallEvent failed; the call itself is unaffected");
+            }
+        }
+        if (asynchronous) {
+            events.fireAsync(event).exceptionally(observerFailure -> {
+                LOG.warnf(observerFailure, "An @ObservesAsync observer of ClaudeCallEvent failed; the call itself is"
+                        + " unaffected");
+                return null;
+            });
         }
     }
 
