@@ -44,6 +44,8 @@ class NamedClientMessagesTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(SharedSimulator.class))
+            .overrideConfigKey("quarkus.http.host", "127.0.0.1")
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
             // no model, a short read timeout
             .overrideRuntimeConfigKey("quarkus.claude.\"writer\".api-key", KEY)

@@ -36,6 +36,8 @@ class NamedClientsInheritNothingTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(SharedSimulator.class))
+            .overrideConfigKey("quarkus.http.host", "127.0.0.1")
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideConfigKey("quarkus.claude.devservices.enabled", "false")
             .overrideConfigKey("quarkus.claude.model", "claude-sonnet-4-6")
             .overrideConfigKey("quarkus.claude.max-tokens", "100")
