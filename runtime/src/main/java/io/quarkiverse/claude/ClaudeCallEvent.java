@@ -10,9 +10,23 @@ import io.quarkiverse.claude.errors.ClaudeException;
 import io.quarkiverse.claude.model.Usage;
 
 /**
- * What happened in one call of a Claude client, fired as a CDI event when the call ends (successfully or not):
- * observe it with {@code void onCall(@Observes ClaudeCallEvent call)}. Observers run on the caller's thread, after the
- * call: keep them quick. The Dev UI, the demo and the metrics are built on it.
+ * What happened in one call of a Claude client, fired as a CDI event when the call ends (successfully or not). The
+ * Dev UI, the demo and the metrics are built on it.
+ * <p>
+ * An {@code @Observes} observer ({@code void onCall(@Observes ClaudeCallEvent call)}) runs as the call ends, before
+ * its caller sees the end (the answer, the failure, the end of the stream), on the thread that ended it:
+ * <ul>
+ * <li>for a blocking call ({@code messages().create}, {@code countTokens}, the {@code models()} and {@code batches()}
+ * calls but {@code results}), the caller's thread;</li>
+ * <li>for an asynchronous call ({@code createAsync}, {@code countTokensAsync}) and every stream ({@code stream}, also
+ * in its blocking forms {@code stream(request, onText)} and {@code streamEvents}, and {@code batches().results}), the
+ * thread the answer arrived on: a Vert.x event-loop thread (or the thread that timed the call out, when a timeout
+ * ends it). There it must not block: a database write or a remote call there stalls every other connection of that
+ * event loop.</li>
+ * </ul>
+ * Keep such observers quick. For slow work, observe the event asynchronously,
+ * {@code void onCall(@ObservesAsync ClaudeCallEvent call)}: such an observer runs later, on a worker thread, where it
+ * may block.
  *
  * @param client the client's name ({@code <default>} for the default client)
  * @param operation e.g. {@code messages.create}, {@code messages.stream}, {@code messages.count_tokens},

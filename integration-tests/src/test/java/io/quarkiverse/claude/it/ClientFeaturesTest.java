@@ -58,7 +58,7 @@ class ClientFeaturesTest extends SimulatorTest {
 
         assertTrue(e.isRetryable());
         assertTrue(e.getMessage().contains("http://127.0.0.1:1"), e.getMessage());
-        assertTrue(e.getMessage().contains("quarkus.claude.base-url"), e.getMessage());
+        assertTrue(e.getMessage().contains("quarkus.claude.\"offline\".base-url"), e.getMessage());
     }
 
     @Test
@@ -78,7 +78,7 @@ class ClientFeaturesTest extends SimulatorTest {
         ClientTimeoutException e = assertThrows(ClientTimeoutException.class, () -> impatient.ask("hi"));
 
         assertEquals(Duration.ofMillis(300), e.timeout());
-        assertTrue(e.getMessage().contains("quarkus.claude.read-timeout"), e.getMessage());
+        assertTrue(e.getMessage().contains("quarkus.claude.\"impatient\".read-timeout"), e.getMessage());
         assertTrue(e.isRetryable());
     }
 

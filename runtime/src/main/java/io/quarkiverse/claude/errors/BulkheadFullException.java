@@ -2,18 +2,20 @@ package io.quarkiverse.claude.errors;
 
 /**
  * The client's bulkhead is full: {@code max-concurrent} attempts were in flight (and, for an asynchronous call,
- * {@code max-queued} calls were already waiting), so the call failed at once without reaching the API. See
- * {@code quarkus.claude.resilience.bulkhead.*}. Not retried by the client; earlier attempts of the call, if any, are
+ * {@code max-queued} calls were already waiting), so the call failed at once without reaching the API. See the
+ * client's {@code resilience.bulkhead.*}. Not retried by the client; earlier attempts of the call, if any, are
  * attached as suppressed exceptions.
  */
 public class BulkheadFullException extends ClaudeException {
 
     private final String clientName;
 
-    public BulkheadFullException(String clientName, int maxConcurrent, int maxQueued, Throwable cause) {
+    /** @param bulkheadProperty the prefix of the client's bulkhead settings, which the message names */
+    public BulkheadFullException(String clientName, int maxConcurrent, int maxQueued, String bulkheadProperty,
+            Throwable cause) {
         super("The Claude client " + clientName + " already has " + maxConcurrent + " calls in flight (and "
                 + maxQueued + " asynchronous calls waiting): the call was rejected without being sent. Raise "
-                + "quarkus.claude.resilience.bulkhead.max-concurrent / max-queued, or slow down the callers.", cause);
+                + bulkheadProperty + ".max-concurrent / max-queued, or slow down the callers.", cause);
         this.clientName = clientName;
     }
 

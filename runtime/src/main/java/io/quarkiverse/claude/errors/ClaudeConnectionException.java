@@ -6,9 +6,10 @@ package io.quarkiverse.claude.errors;
  */
 public class ClaudeConnectionException extends ClaudeException {
 
-    public ClaudeConnectionException(String baseUrl, Throwable cause) {
+    /** @param baseUrlProperty the base URL property of the client, which the message tells to check */
+    public ClaudeConnectionException(String baseUrl, String baseUrlProperty, Throwable cause) {
         super("Could not talk to the Claude API at " + baseUrl + ": " + describe(cause)
-                + ". Check quarkus.claude.base-url, the network and any proxy; the call may be retried.", cause);
+                + ". Check " + baseUrlProperty + ", the network and any proxy; the call may be retried.", cause);
     }
 
     @Override

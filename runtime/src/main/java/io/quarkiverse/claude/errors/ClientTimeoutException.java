@@ -12,9 +12,14 @@ public class ClientTimeoutException extends ClaudeException {
 
     private final Duration timeout;
 
-    public ClientTimeoutException(String baseUrl, Duration timeout, Throwable cause) {
+    /**
+     * A read or connect timeout of the HTTP client.
+     *
+     * @param timeoutProperty the property of the timeout that passed, which the message tells to raise
+     */
+    public ClientTimeoutException(String baseUrl, Duration timeout, String timeoutProperty, Throwable cause) {
         super("No answer from the Claude API at " + baseUrl + " within " + timeout
-                + ". Raise quarkus.claude.read-timeout, or stream long generations; the call may be retried.", cause);
+                + ". Raise " + timeoutProperty + ", or stream long generations; the call may be retried.", cause);
         this.timeout = timeout;
     }
 

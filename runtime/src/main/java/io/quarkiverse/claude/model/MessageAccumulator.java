@@ -14,6 +14,7 @@ import io.quarkiverse.claude.model.stream.MessageStartEvent;
 import io.quarkiverse.claude.model.stream.MessageStopEvent;
 import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
+import io.quarkiverse.claude.runtime.json.WireJson;
 
 /**
  * Builds the final {@link Message} from the events of a stream: text joined, tool input JSON assembled from its
@@ -22,8 +23,8 @@ import io.quarkiverse.claude.model.stream.StreamEvent;
  */
 public final class MessageAccumulator {
 
-    // Only parses tool input fragments into trees.
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Parses the tool input fragments of the wire into trees.
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private Message message;
     private final Map<Integer, StringBuilder> toolInputs = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -111,10 +112,16 @@ class ClaudeDevServicesProcessor {
             running = scenario;
             shutdown.addCloseTask(ClaudeDevServicesProcessor::stop, true);
             LOG.infof("Dev Services for Claude started the Claude simulator at %s (scenario: %s) for the clients %s."
-                    + " Set ANTHROPIC_API_KEY (or quarkus.claude.api-key) to use the real API.", simulator.baseUrl(),
-                    scenario, served);
+                    + " Set %s to use the real API.", simulator.baseUrl(), scenario, served, keysToSet(served));
         }
         return simulator.baseUrl();
+    }
+
+    /** @return what to set so that each served client talks to the real API: the env variable counts for the default */
+    static String keysToSet(List<String> served) {
+        return served.stream().map(client -> ClaudeRuntimeConfig.isDefault(client)
+                ? ENV_KEY + " (or " + ClaudeRuntimeConfig.property(client, "api-key") + ")"
+                : ClaudeRuntimeConfig.property(client, "api-key")).collect(Collectors.joining(", "));
     }
 
     private static synchronized void stop() {

@@ -1,8 +1,10 @@
 package io.quarkiverse.claude.deployment.checks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.claude.testing.ClaudeSimulator;
+import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.RecordedRequest;
 
 /**
@@ -17,7 +20,7 @@ import io.quarkiverse.claude.testing.RecordedRequest;
  * extension is built, and Quarkus's, where the test methods run). It is started once and reached through JDK types
  * kept in the system properties, so that no class of either loader leaks into the other.
  */
-final class SharedSimulator {
+public final class SharedSimulator {
 
     private static final String KEY = SharedSimulator.class.getName();
 
@@ -25,16 +28,14 @@ final class SharedSimulator {
     }
 
     /** Starts the simulator of {@code owner} unless it runs, and returns its base URL. */
-    static String baseUrl(Class<?> owner, Supplier<ClaudeSimulator> start) {
+    public static String baseUrl(Class<?> owner, Supplier<ClaudeSimulator> start) {
         return (String) handles(owner, start).get("baseUrl");
     }
 
     /** @return the JSON bodies received on {@code path}, oldest first */
-    @SuppressWarnings("unchecked")
-    static List<JsonNode> bodies(Class<?> owner, String path) {
-        Function<String, List<String>> bodies = (Function<String, List<String>>) handles(owner, null).get("bodies");
+    public static List<JsonNode> bodies(Class<?> owner, String path) {
         ObjectMapper mapper = new ObjectMapper();
-        return bodies.apply(path).stream().map(body -> {
+        return rawBodies(owner, path).stream().map(body -> {
             try {
                 return mapper.readTree(body.isEmpty() ? "{}" : body);
             } catch (Exception e) {
@@ -49,7 +50,28 @@ final class SharedSimulator {
         return ((Supplier<Integer>) handles(owner, null).get("requestCount")).get();
     }
 
-    static void stop(Class<?> owner) {
+    /** @return the bodies received on {@code path} as they arrived, oldest first */
+    @SuppressWarnings("unchecked")
+    public static List<String> rawBodies(Class<?> owner, String path) {
+        return ((Function<String, List<String>>) handles(owner, null).get("bodies")).apply(path);
+    }
+
+    /**
+     * Answers the next API request with this status, content type, body and headers ({@link Fault#body} with
+     * {@link Fault#header}s), whatever the request is.
+     */
+    @SuppressWarnings("unchecked")
+    public static void enqueue(Class<?> owner, int status, String contentType, String body, Map<String, String> headers) {
+        ((Consumer<List<Object>>) handles(owner, null).get("enqueue")).accept(List.of(status, contentType, body, headers));
+    }
+
+    /** Answers the next API request normally, after {@code delay}. */
+    @SuppressWarnings("unchecked")
+    public static void enqueueDelay(Class<?> owner, Duration delay) {
+        ((Consumer<Duration>) handles(owner, null).get("enqueueDelay")).accept(delay);
+    }
+
+    public static void stop(Class<?> owner) {
         Map<String, Object> handles = all().remove(owner.getName());
         if (handles != null) {
             ((Runnable) handles.get("stop")).run();
@@ -64,9 +86,18 @@ final class SharedSimulator {
             ClaudeSimulator simulator = start.get();
             Function<String, List<String>> bodies = path -> simulator.requests(path).stream()
                     .map(RecordedRequest::body).toList();
+            Consumer<List<Object>> enqueue = answer -> {
+                Fault fault = Fault.body((Integer) answer.get(0), (String) answer.get(1), (String) answer.get(2));
+                for (Map.Entry<?, ?> header : ((Map<?, ?>) answer.get(3)).entrySet()) {
+                    fault = fault.header((String) header.getKey(), (String) header.getValue());
+                }
+                simulator.enqueue(fault);
+            };
+            Consumer<Duration> enqueueDelay = delay -> simulator.enqueue(Fault.delay(delay));
             Supplier<Integer> requestCount = () -> simulator.requests().size();
             Runnable stop = simulator::close;
-            return Map.of("baseUrl", simulator.baseUrl(), "bodies", bodies, "requestCount", requestCount, "stop", stop);
+            return Map.of("baseUrl", simulator.baseUrl(), "bodies", bodies, "enqueue", enqueue, "enqueueDelay",
+                    enqueueDelay, "requestCount", requestCount, "stop", stop);
         });
     }
 

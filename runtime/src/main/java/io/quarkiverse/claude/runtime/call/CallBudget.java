@@ -195,10 +195,11 @@ public final class CallBudget {
         Throwable failure = thrown instanceof AttemptFailure attempt ? attempt.failure() : thrown;
         Throwable result;
         if (failure instanceof CircuitBreakerOpenException open) {
-            result = new CircuitOpenException(limits.clientName(), config.circuitBreaker().delay(), open);
+            result = new CircuitOpenException(limits.clientName(), config.circuitBreaker().delay(),
+                    limits.property() + ".circuit-breaker", open);
         } else if (failure instanceof BulkheadException full) {
             result = new BulkheadFullException(limits.clientName(), config.bulkhead().maxConcurrent(),
-                    config.bulkhead().maxQueued(), full);
+                    config.bulkhead().maxQueued(), limits.property() + ".bulkhead", full);
         } else {
             result = failure;
         }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -16,6 +14,7 @@ import io.quarkiverse.claude.model.ModelPage;
 import io.quarkiverse.claude.model.TokenCount;
 import io.quarkiverse.claude.model.batch.BatchPage;
 import io.quarkiverse.claude.model.batch.MessageBatch;
+import io.quarkiverse.claude.runtime.json.WireJson;
 
 /**
  * What the JSON answer of one endpoint must be: the type it is read into, and the fields without which it is not that
@@ -25,17 +24,7 @@ import io.quarkiverse.claude.model.batch.MessageBatch;
  */
 final class AnswerType<T> {
 
-    /**
-     * Reads our own annotated types; independent of the application's ObjectMapper customisations. The size of an
-     * answer is bounded by the client's {@code max-response-size}, so Jackson's own string limit is lifted: a long
-     * answer within that size must not fail on it.
-     */
-    static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
-                .build());
-    }
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     /** A message: read straight into its class (the hot path), then checked by its accessors. */
     static final AnswerType<Message> MESSAGE = new AnswerType<>("a message (id, \"type\": \"message\", role)",

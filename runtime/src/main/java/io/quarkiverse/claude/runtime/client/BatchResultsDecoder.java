@@ -12,6 +12,7 @@ import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.json.WireJson;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.parsetools.RecordParser;
@@ -24,19 +25,24 @@ import io.vertx.core.parsetools.RecordParser;
  */
 final class BatchResultsDecoder {
 
-    private static final ObjectMapper JSON = AnswerType.JSON;
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private final List<BatchResult> ready = new ArrayList<>();
     private final RecordParser lines = RecordParser.newDelimited("\n", this::line);
+    private final String clientName;
     private final long maxBytes;
     private final String maxBytesProperty;
     private final AnswerHandle answer;
     private int read;
 
-    /** @param answer the handle of the results' answer, for the status, content type and request id of a bad line */
-    BatchResultsDecoder(long maxBytes, String maxBytesProperty, AnswerHandle answer) {
-        this.maxBytes = maxBytes;
-        this.maxBytesProperty = maxBytesProperty;
+    /**
+     * @param answers the client's answers: its name and largest answer
+     * @param answer the handle of the results' answer, for the status, content type and request id of a bad line
+     */
+    BatchResultsDecoder(JsonAnswers answers, AnswerHandle answer) {
+        this.clientName = answers.clientName();
+        this.maxBytes = answers.maxBytes();
+        this.maxBytesProperty = answers.maxBytesProperty();
         this.answer = answer;
         lines.maxRecordSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
     }
@@ -91,7 +97,7 @@ final class BatchResultsDecoder {
             Message message = result.has("message") ? JSON.treeToValue(result.get("message"), Message.class) : null;
             return new BatchResult(root.get("custom_id").asText(), result.get("type").asText(), message,
                     result.has("error") ? ApiErrors.toException(
-                            ApiErrors.parseEmbedded(errorBody(result.get("error")), false, false)) : null);
+                            ApiErrors.parseEmbedded(errorBody(result.get("error")), false, false), clientName) : null);
         } catch (JsonProcessingException e) {
             throw failure(Reason.NOT_JSON, line, "a line of the batch results is not JSON (" + e.getOriginalMessage()
                     + "). A proxy or a wrong base URL may have answered in place of the API.");

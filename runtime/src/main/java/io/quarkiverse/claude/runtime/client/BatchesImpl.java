@@ -47,7 +47,7 @@ final class BatchesImpl implements Batches {
             }
             BatchRequest withDefaults = BatchRequest.of(request.customId(), messages.withDefaults(request.params()));
             try {
-                RequestPreflight.checkRequest(withDefaults.params());
+                messages.preflight().checkRequest(withDefaults.params());
             } catch (InvalidRequestException e) {
                 throw invalid("requests[custom_id=" + request.customId() + "]: " + e.errorMessage());
             }
@@ -93,8 +93,7 @@ final class BatchesImpl implements Batches {
         CallInfo info = CallInfo.batchResults();
         return calls.stream(info, () -> {
             AnswerHandle answer = new AnswerHandle();
-            BatchResultsDecoder decoder = new BatchResultsDecoder(answers.maxBytes(), answers.maxBytesProperty(),
-                    answer);
+            BatchResultsDecoder decoder = new BatchResultsDecoder(answers, answer);
             return Multi.createBy().concatenating().streams(
                     api.batchResults(id, answer).onCancellation().invoke(answer::quiet)
                             .onItem().transformToIterable(decoder::decode),

@@ -11,6 +11,7 @@ import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
+import io.quarkiverse.claude.runtime.json.WireJson;
 import io.quarkiverse.claude.runtime.observability.CallObserver;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 import io.quarkiverse.claude.runtime.rest.AnswerSizeLimit;
@@ -55,8 +56,9 @@ final class ClaudeClientFactory {
                 .register(new StreamAnswerFilter(baseUrlProperty))
                 .register(new AnswerHandle.Filter())
                 .register(new ExactBytesReader())
+                .register(new WireJson(), WireJson.PRIORITY)
                 .httpClientRequestCustomizer(new AnswerSizeLimit(maxResponseBytes, maxResponseProperty, baseUrlProperty))
-                .register(new ClaudeErrorMapper(baseUrlProperty));
+                .register(new ClaudeErrorMapper(name));
         connections.applyTo(builder, name, config);
         logging(builder, config);
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
@@ -65,7 +67,7 @@ final class ClaudeClientFactory {
             calls.throttleOn(rateLimits::latestSnapshot);
         }
         return new ClaudeClientImpl(name, rest, rateLimits, calls,
-                new JsonAnswers(maxResponseBytes, maxResponseProperty, baseUrlProperty), config.model().orElse(null), config.maxTokens(),
+                new JsonAnswers(name, maxResponseBytes), config.model().orElse(null), config.maxTokens(),
                 SamplingDefaults.of(config));
     }
 
@@ -96,7 +98,7 @@ final class ClaudeClientFactory {
     /** The resilience policy of a client's own calls, whose transport failures it types. */
     static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config, CallObserver observer) {
         return new ClaudeCalls(name, config.baseUrl(), ClaudeRuntimeConfig.property(name, "resilience"),
-                new TransportErrors(config.baseUrl(), config.readTimeout())::translate, config.resilience(), observer);
+                new TransportErrors(name, config.baseUrl(), config.readTimeout())::translate, config.resilience(), observer);
     }
 
     /**

@@ -84,7 +84,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
     /** @return the raw REST interface of a client, as the application injects it: transport failures typed */
     public ClaudeRestApi rest(String name) {
         return restApis.computeIfAbsent(name, n -> TypedRestApi.of(client(n).rest(),
-                new TransportErrors(configOf(n).baseUrl(), configOf(n).readTimeout())));
+                new TransportErrors(n, configOf(n).baseUrl(), configOf(n).readTimeout())));
     }
 
     /**

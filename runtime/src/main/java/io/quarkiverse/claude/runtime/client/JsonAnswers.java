@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 
 import io.quarkiverse.claude.errors.UnexpectedResponseException.Reason;
 import io.quarkiverse.claude.errors.UnexpectedResponseException;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
 import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
 import io.smallrye.mutiny.Uni;
@@ -23,19 +24,24 @@ final class JsonAnswers {
     /** Bytes decoded for an excerpt: enough for its characters even when each takes several bytes. */
     private static final int TEXT_FOR_EXCERPT = 800;
 
+    private final String clientName;
     private final long maxBytes;
     private final String maxBytesProperty;
     private final String baseUrlProperty;
 
     /**
+     * @param clientName the client whose answers these are, whose properties the messages name
      * @param maxBytes the largest answer read
-     * @param maxBytesProperty the property that sets it, for messages
-     * @param baseUrlProperty the client's base-url property, for messages
      */
-    JsonAnswers(long maxBytes, String maxBytesProperty, String baseUrlProperty) {
+    JsonAnswers(String clientName, long maxBytes) {
+        this.clientName = clientName;
         this.maxBytes = maxBytes;
-        this.maxBytesProperty = maxBytesProperty;
-        this.baseUrlProperty = baseUrlProperty;
+        this.maxBytesProperty = ClaudeRuntimeConfig.property(clientName, "max-response-size");
+        this.baseUrlProperty = ClaudeRuntimeConfig.property(clientName, "base-url");
+    }
+
+    String clientName() {
+        return clientName;
     }
 
     long maxBytes() {
@@ -68,7 +74,7 @@ final class JsonAnswers {
         if (value == null) {
             String whole = new String(body, StandardCharsets.UTF_8);
             if (ApiErrors.isErrorBody(whole)) {
-                throw ApiErrors.toException(ApiErrors.parseInSuccess(response::getHeaderString, whole));
+                throw ApiErrors.toException(ApiErrors.parseInSuccess(response::getHeaderString, whole), clientName);
             }
             throw failure(Reason.WRONG_SHAPE, response, text(body), "the body is JSON but not " + type.shape()
                     + ". A proxy, a gateway or a wrong " + baseUrlProperty + " may have answered in place of the API.");

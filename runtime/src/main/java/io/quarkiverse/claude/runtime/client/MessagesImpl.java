@@ -27,12 +27,14 @@ final class MessagesImpl implements Messages {
     private final int defaultMaxTokens;
     private final SamplingDefaults sampling;
     private final JsonAnswers answers;
+    private final RequestPreflight preflight;
 
     MessagesImpl(ClaudeRestApi api, ClaudeCalls calls, JsonAnswers answers, String defaultModel, int defaultMaxTokens,
             SamplingDefaults sampling) {
         this.api = api;
         this.calls = calls;
         this.answers = answers;
+        this.preflight = new RequestPreflight(answers.clientName());
         this.defaultModel = defaultModel;
         this.defaultMaxTokens = defaultMaxTokens;
         this.sampling = sampling;
@@ -41,7 +43,7 @@ final class MessagesImpl implements Messages {
     @Override
     public Message create(MessageRequest request) {
         MessageRequest complete = withDefaults(request);
-        RequestPreflight.checkCreate(complete);
+        preflight.checkCreate(complete);
         return calls.blocking(CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete)),
                 calls.attemptTimeout(complete.maxTokens()),
                 handle -> answers.read(api.createMessageRaw(complete, handle), AnswerType.MESSAGE));
@@ -49,7 +51,7 @@ final class MessagesImpl implements Messages {
 
     @Override
     public Uni<Message> createAsync(MessageRequest request) {
-        return Uni.createFrom().item(() -> withDefaults(request)).invoke(RequestPreflight::checkCreate)
+        return Uni.createFrom().item(() -> withDefaults(request)).invoke(preflight::checkCreate)
                 .chain(complete -> calls.async(CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete)),
                         calls.attemptTimeout(complete.maxTokens()),
                         handle -> answers.read(api.createMessageRaw(complete, handle), AnswerType.MESSAGE)));
@@ -58,7 +60,7 @@ final class MessagesImpl implements Messages {
     @Override
     public Multi<StreamEvent> stream(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaults(request).toBuilder().stream(true).build())
-                .invoke(RequestPreflight::checkCreate)
+                .invoke(preflight::checkCreate)
                 .onItem().transformToMulti(this::streamChecked);
     }
 
@@ -76,24 +78,30 @@ final class MessagesImpl implements Messages {
         CallInfo info = CallInfo.of("messages.stream", complete.model()).costing(AttemptCost.of(complete));
         return calls.stream(info, () -> {
             AnswerHandle answer = new AnswerHandle();
-            return StreamDecoding.of(api.streamMessage(complete, answer), new StreamDecoder(info, answer));
+            return StreamDecoding.of(api.streamMessage(complete, answer), new StreamDecoder(info, answer,
+                    answers.clientName()));
         });
     }
 
     @Override
     public TokenCount countTokens(MessageRequest request) {
         MessageRequest complete = withDefaultModel(request);
-        RequestPreflight.checkCountTokens(complete);
+        preflight.checkCountTokens(complete);
         return calls.blocking(CallInfo.of("messages.count_tokens", complete.model()), calls.attemptTimeout(null),
                 handle -> answers.read(api.countTokensRaw(complete, handle), AnswerType.TOKEN_COUNT));
     }
 
     @Override
     public Uni<TokenCount> countTokensAsync(MessageRequest request) {
-        return Uni.createFrom().item(() -> withDefaultModel(request)).invoke(RequestPreflight::checkCountTokens)
+        return Uni.createFrom().item(() -> withDefaultModel(request)).invoke(preflight::checkCountTokens)
                 .chain(complete -> calls.async(CallInfo.of("messages.count_tokens", complete.model()),
                         calls.attemptTimeout(null),
                         handle -> answers.read(api.countTokensRaw(complete, handle), AnswerType.TOKEN_COUNT)));
+    }
+
+    /** @return the client's checks before sending */
+    RequestPreflight preflight() {
+        return preflight;
     }
 
     MessageRequest withDefaults(MessageRequest request) {

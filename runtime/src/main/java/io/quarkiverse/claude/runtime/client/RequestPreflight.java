@@ -20,11 +20,14 @@ import io.quarkiverse.claude.model.ThinkingBlock;
 import io.quarkiverse.claude.model.Tool;
 import io.quarkiverse.claude.model.ToolResultBlock;
 import io.quarkiverse.claude.model.ToolUseBlock;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.json.WireJson;
 
 /**
  * The checks the API would make that need no network: each fails with the exception the API would send, before any
- * request leaves, so no rate limit or money is spent on a request bound to fail.
+ * request leaves, so no rate limit or money is spent on a request bound to fail. One per client, whose properties the
+ * messages name.
  */
 final class RequestPreflight {
 
@@ -39,36 +42,41 @@ final class RequestPreflight {
     /** Keys, quotes and cache_control of one block or message, counted as characters. */
     private static final long STRUCTURE_CHARS = 64;
 
-    // Counts bytes only; the REST Client serialises the real body.
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // the mapper that writes the body sent, so that the size counted is the size sent
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
-    private RequestPreflight() {
+    private final String modelProperty;
+    private final String maxTokensProperty;
+
+    RequestPreflight(String clientName) {
+        this.modelProperty = ClaudeRuntimeConfig.property(clientName, "model");
+        this.maxTokensProperty = ClaudeRuntimeConfig.property(clientName, "max-tokens");
     }
 
     /** Checks a request for {@code POST /v1/messages}. */
-    static void checkCreate(MessageRequest request) {
+    void checkCreate(MessageRequest request) {
         checkRequest(request);
         checkSize(request, MESSAGES_MAX_BYTES);
     }
 
     /** The checks of {@link #checkCreate} but the size, which a batch checks for all its requests at once. */
-    static void checkRequest(MessageRequest request) {
+    void checkRequest(MessageRequest request) {
         checkCommon(request);
         if (request.maxTokens() == null || request.maxTokens() < 1) {
             throw invalid("max_tokens: must be at least 1, was " + request.maxTokens()
-                    + " (set quarkus.claude.max-tokens or MessageRequest.Builder.maxTokens)");
+                    + " (set " + maxTokensProperty + " or MessageRequest.Builder.maxTokens)");
         }
     }
 
     /** Checks a request for {@code POST /v1/messages/count_tokens}, which takes no {@code max_tokens}. */
-    static void checkCountTokens(MessageRequest request) {
+    void checkCountTokens(MessageRequest request) {
         checkCommon(request);
         checkSize(request, MESSAGES_MAX_BYTES);
     }
 
-    private static void checkCommon(MessageRequest request) {
+    private void checkCommon(MessageRequest request) {
         if (request.model() == null || request.model().isBlank()) {
-            throw invalid("model: Field required (set quarkus.claude.model or MessageRequest.Builder.model)");
+            throw invalid("model: Field required (set " + modelProperty + " or MessageRequest.Builder.model)");
         }
         if (request.messages().isEmpty()) {
             throw invalid("messages: at least one message is required");

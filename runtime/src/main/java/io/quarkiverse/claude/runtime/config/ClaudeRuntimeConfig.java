@@ -30,7 +30,9 @@ public interface ClaudeRuntimeConfig {
      * Clients.
      * <p>
      * The default client is configured directly under `quarkus.claude`, and each named client under
-     * `quarkus.claude."client-name"`, then injected with `@ClaudeClientName("client-name")`.
+     * `quarkus.claude."client-name"`, then injected with `@ClaudeClientName("client-name")`. A named client takes
+     * nothing from the default client: each setting it does not set has its documented default (the `api-key` of every
+     * client defaults to the `ANTHROPIC_API_KEY` environment variable).
      * <p>
      * Each client is a REST Client the extension builds, without a configuration key: no
      * `quarkus.rest-client."config-key".*` applies to it, and of the application-wide `quarkus.rest-client.*` settings

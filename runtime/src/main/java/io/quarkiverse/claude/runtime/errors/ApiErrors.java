@@ -22,6 +22,8 @@ import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
 import io.quarkiverse.claude.errors.ServerTimeoutException;
 import io.quarkiverse.claude.model.RateLimits;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkiverse.claude.runtime.json.WireJson;
 
 /**
  * Reads an error answer (status, headers, body) into an {@link ApiError}, and picks the exception of its class: by
@@ -33,8 +35,7 @@ public final class ApiErrors {
     /** How much of a body that is not JSON goes into the message. */
     static final int BODY_EXCERPT = 200;
 
-    // Only reads trees: independent of the application's ObjectMapper customisations.
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private ApiErrors() {
     }
@@ -106,17 +107,20 @@ public final class ApiErrors {
         return root != null && "error".equals(root.path("type").asText(null)) && root.path("error").isObject();
     }
 
-    public static ClaudeApiException toException(ApiError error) {
+    /** @param clientName the client that got the answer, whose properties the exception's hint names */
+    public static ClaudeApiException toException(ApiError error, String clientName) {
         String type = error.type() != null && statusOf(error.type(), -1) > 0 ? error.type() : typeOf(error.status());
         if (type == null) {
             return new ClaudeApiException(error);
         }
         return switch (type) {
             case InvalidRequestException.TYPE -> new InvalidRequestException(error);
-            case AuthenticationException.TYPE -> new AuthenticationException(error);
+            case AuthenticationException.TYPE -> new AuthenticationException(error,
+                    ClaudeRuntimeConfig.property(clientName, "api-key"));
             case BillingException.TYPE -> new BillingException(error);
             case PermissionException.TYPE -> new PermissionException(error);
-            case NotFoundException.TYPE -> new NotFoundException(error);
+            case NotFoundException.TYPE -> new NotFoundException(error, ClaudeRuntimeConfig.property(clientName, "model"),
+                    ClaudeRuntimeConfig.property(clientName, "base-url"));
             case ConflictException.TYPE -> new ConflictException(error);
             case RequestTooLargeException.TYPE -> new RequestTooLargeException(error);
             case RateLimitException.TYPE -> new RateLimitException(error);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClaudeException;
 import io.quarkiverse.claude.errors.ClientTimeoutException;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 
 /**
  * Turns whatever the REST Client throws into a {@link ClaudeException}: the typed API error it carries, or a
@@ -15,10 +16,15 @@ public final class TransportErrors {
 
     private final String baseUrl;
     private final Duration readTimeout;
+    private final String readTimeoutProperty;
+    private final String baseUrlProperty;
 
-    public TransportErrors(String baseUrl, Duration readTimeout) {
+    /** @param clientName the client whose calls these are, whose properties the messages name */
+    public TransportErrors(String clientName, String baseUrl, Duration readTimeout) {
         this.baseUrl = baseUrl;
         this.readTimeout = readTimeout;
+        this.readTimeoutProperty = ClaudeRuntimeConfig.property(clientName, "read-timeout");
+        this.baseUrlProperty = ClaudeRuntimeConfig.property(clientName, "base-url");
     }
 
     /** @return the typed failure, or {@code failure} itself when it is neither an API nor a transport failure */
@@ -29,12 +35,12 @@ public final class TransportErrors {
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (isTimeout(cause)) {
-                return new ClientTimeoutException(baseUrl, readTimeout, failure);
+                return new ClientTimeoutException(baseUrl, readTimeout, readTimeoutProperty, failure);
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (isConnectionFailure(cause)) {
-                return new ClaudeConnectionException(baseUrl, cause);
+                return new ClaudeConnectionException(baseUrl, baseUrlProperty, cause);
             }
         }
         return failure;

@@ -1,8 +1,11 @@
 package io.quarkiverse.claude.runtime.observability;
 
+import java.util.Set;
+
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.claude.ClaudeCallEvent;
@@ -17,7 +20,8 @@ import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 public class CallEvents {
 
     private final Event<ClaudeCallEvent> events;
-    private final boolean observed;
+    private final boolean synchronous;
+    private final boolean asynchronous;
     private final CostEstimator costs;
     /** {@code null} unless the application has {@code quarkus-opentelemetry} (then {@link ClaudeTracing} is a bean). */
     private final CallTracer tracer;
@@ -29,16 +33,19 @@ public class CallEvents {
     public CallEvents(Event<ClaudeCallEvent> events, BeanManager beans, ClaudeRuntimeConfig config,
             Instance<CallTracer> tracers) {
         this.events = events;
-        // ArC knows every observer at build time, so the answer never changes while the application runs
-        this.observed = !beans.resolveObserverMethods(new ClaudeCallEvent("", "", null, null, null, java.util.List.of(),
-                null, null, null, null, null)).isEmpty();
+        // ArC knows every observer at build time, so the answers never change while the application runs
+        Set<ObserverMethod<? super ClaudeCallEvent>> observers = beans.resolveObserverMethods(new ClaudeCallEvent("",
+                "", null, null, null, java.util.List.of(), null, null, null, null, null));
+        this.synchronous = observers.stream().anyMatch(observer -> !observer.isAsync());
+        this.asynchronous = observers.stream().anyMatch(ObserverMethod::isAsync);
         this.costs = new CostEstimator(config.prices());
         this.tracer = tracers.isResolvable() ? tracers.get() : null;
     }
 
     /** @return the observer of one client's calls */
     public CallObserver observerFor(String client) {
-        return observed || tracer != null ? new CallObserver(client, observed ? events : null, costs, tracer)
+        return synchronous || asynchronous || tracer != null
+                ? new CallObserver(client, events, costs, synchronous, asynchronous, tracer)
                 : CallObserver.NONE;
     }
 }

@@ -8,28 +8,38 @@ import io.quarkiverse.claude.ClaudeCallEvent;
 import io.quarkiverse.claude.runtime.call.CallBudget;
 
 /**
- * Tells the application what each call of one client did, as a {@link ClaudeCallEvent}, and traces each call with a
- * {@link CallSpan} when the application traces. An observer that throws is logged, never allowed to fail the call it
- * observes.
+ * Tells the application what each call of one client did, as a {@link ClaudeCallEvent}: to its {@code @Observes}
+ * observers at once, on the thread that ended the call, and to its {@code @ObservesAsync} observers on a worker thread;
+ * and traces each call with a {@link CallSpan} when the application traces. An observer that throws is logged, never
+ * allowed to fail the call it observes.
  */
 public final class CallObserver {
 
     private static final Logger LOG = Logger.getLogger(CallObserver.class);
 
     /** Observes nothing: for calls nobody listens to, and for the policies of {@code @ClaudeResilience} methods. */
-    public static final CallObserver NONE = new CallObserver(null, null, null, null);
+    public static final CallObserver NONE = new CallObserver(null, null, null, false, false, null);
 
     private final String client;
     /** {@code null} when the application has no observer of {@link ClaudeCallEvent}. */
     private final Event<ClaudeCallEvent> events;
     private final CostEstimator costs;
+    private final boolean synchronous;
+    private final boolean asynchronous;
     /** {@code null} when the application does not trace. */
     private final CallTracer tracer;
 
-    CallObserver(String client, Event<ClaudeCallEvent> events, CostEstimator costs, CallTracer tracer) {
+    /**
+     * @param synchronous whether the application has {@code @Observes} observers of the event
+     * @param asynchronous whether it has {@code @ObservesAsync} observers, which only {@link Event#fireAsync} reaches
+     */
+    CallObserver(String client, Event<ClaudeCallEvent> events, CostEstimator costs, boolean synchronous,
+            boolean asynchronous, CallTracer tracer) {
         this.client = client;
         this.events = events;
         this.costs = costs;
+        this.synchronous = synchronous;
+        this.asynchronous = asynchronous;
         this.tracer = tracer;
     }
 
@@ -53,7 +63,7 @@ public final class CallObserver {
      * @param span what {@link #started} returned for the call
      */
     public void completed(CallInfo info, CallSpan span, CallBudget budget, Throwable failure) {
-        if (info == null || (events == null && span == CallSpan.NONE)) {
+        if (info == null || (!synchronous && !asynchronous && span == CallSpan.NONE)) {
             return; // nobody listens: skip building the event and pricing the call
         }
         String pricedModel = info.responseModel() != null ? info.responseModel() : info.model;
@@ -61,12 +71,19 @@ public final class CallObserver {
         ClaudeCallEvent event = new ClaudeCallEvent(client, info.operation, info.model, budget.start(),
                 budget.elapsed(), budget.attempts(), failure, info.usage(), info.responseModel(), info.messageId(),
                 cost);
-        if (events != null) {
+        if (synchronous) {
             try {
                 events.fire(event);
             } catch (RuntimeException observerFailure) {
                 LOG.warnf(observerFailure, "An observer of ClaudeCallEvent failed; the call itself is unaffected");
             }
+        }
+        if (asynchronous) {
+            events.fireAsync(event).exceptionally(observerFailure -> {
+                LOG.warnf(observerFailure, "An @ObservesAsync observer of ClaudeCallEvent failed; the call itself is"
+                        + " unaffected");
+                return null;
+            });
         }
         try {
             span.end(event);

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 import io.quarkiverse.claude.errors.ClaudeException;
 import io.quarkiverse.claude.errors.UnexpectedResponseException;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
 import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
 
@@ -16,11 +17,13 @@ import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
  */
 public final class ClaudeErrorMapper implements ResponseExceptionMapper<ClaudeException> {
 
+    private final String clientName;
     private final String baseUrlProperty;
 
-    /** @param baseUrlProperty the client's base-url property, which a redirect's message tells to fix */
-    public ClaudeErrorMapper(String baseUrlProperty) {
-        this.baseUrlProperty = baseUrlProperty;
+    /** @param clientName the client whose answers these are, whose properties the messages name */
+    public ClaudeErrorMapper(String clientName) {
+        this.clientName = clientName;
+        this.baseUrlProperty = ClaudeRuntimeConfig.property(clientName, "base-url");
     }
 
     @Override
@@ -40,7 +43,7 @@ public final class ClaudeErrorMapper implements ResponseExceptionMapper<ClaudeEx
                             + "Set " + baseUrlProperty + " to the address that answers itself (an http:// URL "
                             + "redirected to https:// is the usual case).");
         }
-        return ApiErrors.toException(ApiErrors.parse(status, response::getHeaderString, readBody(response)));
+        return ApiErrors.toException(ApiErrors.parse(status, response::getHeaderString, readBody(response)), clientName);
     }
 
     private static String readBody(Response response) {

@@ -24,6 +24,7 @@ import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
+import io.quarkiverse.claude.runtime.json.WireJson;
 import io.quarkiverse.claude.runtime.observability.CallInfo;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 
@@ -34,8 +35,7 @@ import io.quarkiverse.claude.runtime.rest.AnswerHandle;
  */
 public final class StreamDecoder {
 
-    // Reads our own annotated event types; independent of the application's ObjectMapper customisations.
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
     private static final ObjectReader EVENTS = JSON.readerFor(StreamEvent.class);
     /**
      * A reader per known event name, straight into its class: the API names each event's type in its {@code event:}
@@ -50,7 +50,7 @@ public final class StreamDecoder {
     }
 
     private static Map<String, ObjectReader> readersByName() {
-        ObjectMapper untyped = new ObjectMapper();
+        ObjectMapper untyped = JSON.copy(); // the wire's settings, plus the mix-ins and the delta reader below
         for (JsonSubTypes.Type type : StreamDelta.class.getAnnotation(JsonSubTypes.class).value()) {
             untyped.addMixIn(type.value(), Untyped.class);
         }
@@ -66,14 +66,19 @@ public final class StreamDecoder {
 
     private final CallInfo info;
     private final AnswerHandle answer;
+    private final String clientName;
     private int events;
     private boolean contentDelivered;
     private boolean stopped;
 
-    /** @param answer the stream's answer, for the request id of a corrupt event */
-    public StreamDecoder(CallInfo info, AnswerHandle answer) {
+    /**
+     * @param answer the stream's answer, for the request id of a corrupt event
+     * @param clientName the client that streams, whose properties the exception of an error event names
+     */
+    public StreamDecoder(CallInfo info, AnswerHandle answer, String clientName) {
         this.info = info;
         this.answer = answer;
+        this.clientName = clientName;
     }
 
     /**
@@ -117,7 +122,7 @@ public final class StreamDecoder {
     }
 
     private RuntimeException streamError(String data) {
-        return ApiErrors.toException(ApiErrors.parseStreamError(data, contentDelivered));
+        return ApiErrors.toException(ApiErrors.parseStreamError(data, contentDelivered), clientName);
     }
 
     /**

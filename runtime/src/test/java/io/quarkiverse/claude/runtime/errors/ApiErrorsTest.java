@@ -18,11 +18,12 @@ import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.InternalServerException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 
 class ApiErrorsTest {
 
     private static ClaudeApiException map(int status, Map<String, String> headers, String body) {
-        return ApiErrors.toException(ApiErrors.parse(status, headers::get, body));
+        return ApiErrors.toException(ApiErrors.parse(status, headers::get, body), ClaudeRuntimeConfig.DEFAULT_CLIENT_NAME);
     }
 
     @Test

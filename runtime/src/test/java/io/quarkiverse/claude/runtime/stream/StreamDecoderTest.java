@@ -20,6 +20,7 @@ import io.quarkiverse.claude.model.stream.MessageStopEvent;
 import io.quarkiverse.claude.model.stream.StreamDelta;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
+import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.observability.CallInfo;
 import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 
@@ -30,7 +31,7 @@ import io.quarkiverse.claude.runtime.rest.AnswerHandle;
 class StreamDecoderTest {
 
     private final StreamDecoder decoder = new StreamDecoder(CallInfo.of("messages.stream", "claude-sonnet-4-6"),
-            new AnswerHandle());
+            new AnswerHandle(), ClaudeRuntimeConfig.DEFAULT_CLIENT_NAME);
 
     private StreamEvent decode(String name, String data) {
         return decoder.decode(new SseEvent<String>() {
