@@ -26,9 +26,11 @@ import io.quarkiverse.claude.model.batch.BatchRequest;
 import io.quarkiverse.claude.model.batch.BatchResult;
 import io.quarkiverse.claude.model.batch.MessageBatch;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** Message Batches against the simulator, which processes a batch after a short delay. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class BatchesTest extends SimulatorTest {
 
     @Inject
