@@ -18,9 +18,11 @@ import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** The annotations of the Resilience page, on a user's bean ({@link ResilientSummaries}). */
 @QuarkusTest
+@TestProfile(ResilienceProfile.class)
 class AnnotationPolicyTest extends SimulatorTest {
 
     static final String MESSAGES = "/v1/messages";

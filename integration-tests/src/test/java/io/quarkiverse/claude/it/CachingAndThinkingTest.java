@@ -24,9 +24,11 @@ import io.quarkiverse.claude.model.ThinkingBlock;
 import io.quarkiverse.claude.model.ThinkingConfig;
 import io.quarkiverse.claude.model.Usage;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** Prompt caching reported in usage, and extended thinking round-tripped. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class CachingAndThinkingTest extends SimulatorTest {
 
     private static final String LONG_SYSTEM = "You are a meticulous reviewer. ".repeat(200);

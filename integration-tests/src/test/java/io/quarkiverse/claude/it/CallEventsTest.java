@@ -20,9 +20,11 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** Every call ends with a ClaudeCallEvent that says what happened: attempts, waits, usage, cost. */
 @QuarkusTest
+@TestProfile(ResilienceProfile.class)
 class CallEventsTest extends SimulatorTest {
 
     @Inject

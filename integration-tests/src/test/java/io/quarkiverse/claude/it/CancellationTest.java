@@ -17,10 +17,12 @@ import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.subscription.Cancellable;
 
 /** Cancelling an asynchronous call stops it on the wire and gives back what it held. */
 @QuarkusTest
+@TestProfile(ResilienceProfile.class)
 class CancellationTest extends SimulatorTest {
 
     /** The default bulkhead: 64 attempts in flight. */

@@ -15,10 +15,12 @@ import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /** The demo app's endpoints, as its HTTP callers see them, against the simulator. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class ChatResourceTest extends SimulatorTest {
 
 

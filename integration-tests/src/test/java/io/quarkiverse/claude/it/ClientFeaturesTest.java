@@ -26,9 +26,11 @@ import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** Transport failures, forward compatibility, the other endpoints, the raw REST interface and redacted logging. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class ClientFeaturesTest extends SimulatorTest {
 
     @Inject

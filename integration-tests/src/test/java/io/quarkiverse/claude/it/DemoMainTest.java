@@ -35,7 +35,8 @@ class DemoMainTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.claude.devservices.enabled", "false");
+            return ProfileConfig.create().with(DefaultClientProfile.DEMO_BATCH)
+                    .property("quarkus.claude.devservices.enabled", "false").build();
         }
     }
 

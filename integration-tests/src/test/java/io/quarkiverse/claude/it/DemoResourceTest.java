@@ -19,10 +19,12 @@ import io.quarkiverse.claude.testing.InjectClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 /** The demo's table over HTTP: POST /demo/run, then GET /demo/report and /demo/report.txt. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 @QuarkusTestResource(ClaudeSimulatorTestResource.class)
 class DemoResourceTest {
 

@@ -20,9 +20,11 @@ import io.quarkiverse.claude.runtime.devui.ClaudeDevUiService;
 import io.quarkiverse.claude.runtime.devui.RecentCalls;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** The JSON-RPC methods behind the Dev UI card, called as the card calls them. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class DevUiServiceTest extends SimulatorTest {
 
     @Inject

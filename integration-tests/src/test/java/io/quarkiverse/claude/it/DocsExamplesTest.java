@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.claude.model.Usage;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** The docs' examples do what the pages say. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class DocsExamplesTest extends SimulatorTest {
 
     @Inject

@@ -34,9 +34,11 @@ import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** Every documented error class reaches the caller as its own exception type, with every field filled. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class ErrorClassesTest extends SimulatorTest {
 
     @Inject

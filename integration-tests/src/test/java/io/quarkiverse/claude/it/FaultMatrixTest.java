@@ -59,6 +59,7 @@ import io.quarkiverse.claude.model.stream.MessageStartEvent;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * The fault matrix: every kind of failure the client can meet (each documented error class, answers that are not the
@@ -68,6 +69,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * time, that no connection and no thread is left behind, and what was logged.
  */
 @QuarkusTest
+@TestProfile(ResilienceProfile.class)
 class FaultMatrixTest extends SimulatorTest {
 
     static final MessageRequest REQUEST = MessageRequest.of("one two three four five six");

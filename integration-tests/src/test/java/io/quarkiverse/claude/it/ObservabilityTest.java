@@ -35,12 +35,14 @@ import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.InjectClaudeSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * The Micrometer metrics of the calls of the "metered" client (its own model, claude-opus-4-5, whose input price is
  * overridden to $10 per million tokens; output stays at the list $25), and the readiness check.
  */
 @QuarkusTest
+@TestProfile(ObservabilityProfile.class)
 @QuarkusTestResource(ClaudeSimulatorTestResource.class)
 class ObservabilityTest {
 
@@ -140,7 +142,7 @@ class ObservabilityTest {
     @Test
     void readinessReportsTheCircuitBreakerTheRateLimitsAndTheApiCheck() throws InterruptedException {
         metered.ask("ready?");
-        // not the status: other suites leave clients in use whose API check fails (the "offline" one)
+        // not the status: it covers every client in use, whose API checks are not this test's
         given().when().get("/q/health/ready").then()
                 .body(containsString("Claude clients"))
                 .body(containsString("\"metered.circuit-breaker\": \"disabled\""))

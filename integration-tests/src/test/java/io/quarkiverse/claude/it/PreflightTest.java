@@ -24,9 +24,11 @@ import io.quarkiverse.claude.model.MessageParam;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TextBlock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** Requests the API would reject fail the same way before anything is sent. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class PreflightTest extends SimulatorTest {
 
     @Inject

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** The README's quick start does what the README says. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class QuickStartTest extends SimulatorTest {
 
 

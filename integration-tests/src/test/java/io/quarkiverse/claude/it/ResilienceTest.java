@@ -48,14 +48,16 @@ import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Retries per error class, budgets, retry-after, deadline, bulkhead, circuit breaker and x-should-retry, as the server
- * sees them. The clients ("retrying", "budgets", ...) are in the test profile of application.properties, with the
- * default retry counts and waits of tens of milliseconds.
+ * sees them. The clients ("retrying", "budgets", ...) are in {@link ResilienceProfile}, with the default retry counts
+ * and waits of tens of milliseconds.
  */
 @QuarkusTest
+@TestProfile(ResilienceProfile.class)
 class ResilienceTest extends SimulatorTest {
 
     static final String MESSAGES = "/v1/messages";

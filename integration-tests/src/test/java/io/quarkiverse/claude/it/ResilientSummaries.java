@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * A user's bean, as the Resilience page shows it: the ready-made per-class policy, and a plain MicroProfile
  * {@code @Retry} naming our exception classes, on methods that call a client whose own retries are off (the default
- * client, in the test profile).
+ * client, in {@link ResilienceProfile}).
  */
 @ApplicationScoped
 public class ResilientSummaries {

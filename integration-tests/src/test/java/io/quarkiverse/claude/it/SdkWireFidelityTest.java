@@ -53,6 +53,7 @@ import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Wire fidelity against the official Java SDK ({@code com.anthropic:anthropic-java}): for the same logical request, the
@@ -63,6 +64,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * else must be equal.
  */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class SdkWireFidelityTest extends SimulatorTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -24,9 +24,11 @@ import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** A stream is retried only until its first event reaches the caller; after that a failure is surfaced. */
 @QuarkusTest
+@TestProfile(ResilienceProfile.class)
 class StreamingResilienceTest extends SimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

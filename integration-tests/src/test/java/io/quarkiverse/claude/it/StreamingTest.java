@@ -31,9 +31,11 @@ import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.model.stream.UnknownEvent;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** Streamed answers: typed events, accumulation, errors inside the stream, truncation. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class StreamingTest extends SimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

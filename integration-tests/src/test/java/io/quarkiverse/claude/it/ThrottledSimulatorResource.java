@@ -9,7 +9,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A second simulator, for ThrottlingTest: it admits 3 requests per 600 ms window and answers the others 429 with
- * truthful anthropic-ratelimit-requests-* headers. A global test resource, so no suite restarts the application.
+ * truthful anthropic-ratelimit-requests-* headers. A test resource of {@link ResilienceProfile} only; ThrottlingTest
+ * reaches it through {@link #simulator}.
  */
 public class ThrottledSimulatorResource implements QuarkusTestResourceLifecycleManager {
 

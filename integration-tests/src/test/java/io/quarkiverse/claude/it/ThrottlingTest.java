@@ -16,14 +16,15 @@ import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Proactive throttling against a simulator that admits 3 requests per 600 ms: the "throttled" client waits for the
  * reset instead of earning 429s; the "unthrottled" one, without proactive throttling, earns one.
  */
 @QuarkusTest
+@TestProfile(ResilienceProfile.class)
 @QuarkusTestResource(ClaudeSimulatorTestResource.class)
-@QuarkusTestResource(ThrottledSimulatorResource.class)
 class ThrottlingTest {
 
     @jakarta.inject.Inject

@@ -23,9 +23,11 @@ import io.quarkiverse.claude.model.ToolResultBlock;
 import io.quarkiverse.claude.model.ToolUseBlock;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** A full tool round trip: the model asks for a tool, the application answers, the model sees the result. */
 @QuarkusTest
+@TestProfile(DefaultClientProfile.class)
 class ToolUseTest extends SimulatorTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -31,9 +31,11 @@ import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.InjectClaudeSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** One span per call, with the GenAI attributes and one event per attempt, captured by an in-memory exporter. */
 @QuarkusTest
+@TestProfile(ObservabilityProfile.class)
 @QuarkusTestResource(ClaudeSimulatorTestResource.class)
 class TracingTest {
 

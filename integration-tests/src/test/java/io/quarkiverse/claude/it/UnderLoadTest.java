@@ -23,6 +23,7 @@ import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * A thousand concurrent asynchronous calls against a slow API: each is answered, or rejected at once by the bulkhead,
@@ -30,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * at ERROR.
  */
 @QuarkusTest
+@TestProfile(ResilienceProfile.class)
 class UnderLoadTest extends SimulatorTest {
 
     private static final int CALLS = 1000;
