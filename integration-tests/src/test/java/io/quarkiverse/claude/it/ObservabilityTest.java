@@ -8,8 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -126,6 +133,35 @@ class ObservabilityTest {
         assertThrows(InvalidRequestException.class, () -> metered.ask("too long"));
 
         assertEquals(1, count("claude.client.calls", "outcome", "invalid_request_error") - before);
+    }
+
+    /**
+     * Every series that the Observability page's example queries name is one that Prometheus really exposes, by its
+     * exact name (a name the docs spell differently would make a query return nothing).
+     */
+    @Test
+    void everySeriesTheDocumentedQueriesUseIsExposed() throws IOException {
+        simulator.enqueue(Fault.overloaded()); // one retry, so that the retries counter has a series
+        metered.ask("scrape me");
+        String page = Files.readString(Path.of("..", "docs", "modules", "ROOT", "pages", "observability.adoc"));
+        Matcher block = Pattern.compile("\\[source,promql]\\n----\\n(.*?)\\n----", Pattern.DOTALL).matcher(page);
+        assertTrue(block.find(), "the page has its example queries");
+        Set<String> queried = new TreeSet<>();
+        Matcher name = Pattern.compile("\\b((?:gen_ai|claude)_[a-z_]+)\\s*[{\\[]").matcher(block.group(1));
+        while (name.find()) {
+            queried.add(name.group(1));
+        }
+        assertTrue(queried.size() >= 6, "found the queried series: " + queried);
+
+        String scraped = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Set<String> exposed = new TreeSet<>();
+        Matcher series = Pattern.compile("(?m)^([a-z_]+)[{ ]").matcher(scraped);
+        while (series.find()) {
+            exposed.add(series.group(1));
+        }
+        Set<String> missing = new TreeSet<>(queried);
+        missing.removeAll(exposed);
+        assertEquals(Set.of(), missing, "queried in the docs but not exposed; exposed: " + exposed);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.runtime.observability;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,13 @@ public class ClaudeMetrics {
 
     public static final String DURATION = "gen_ai.client.operation.duration";
     public static final String TOKENS = "gen_ai.client.token.usage";
+    /** The bucket boundaries the GenAI semantic conventions advise for the duration histogram, in seconds. */
+    static final Duration[] DURATION_BUCKETS = java.util.stream.DoubleStream.of(0.01, 0.02, 0.04, 0.08, 0.16, 0.32,
+            0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92).mapToObj(s -> Duration.ofNanos((long) (s * 1e9)))
+            .toArray(Duration[]::new);
+    /** The bucket boundaries the GenAI semantic conventions advise for the token usage histogram. */
+    static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
+            16777216, 67108864 };
     public static final String CALLS = "claude.client.calls";
     public static final String ATTEMPTS = "claude.client.attempts";
     public static final String RETRIES = "claude.client.retries";
@@ -55,6 +63,7 @@ public class ClaudeMetrics {
         Counter.builder(CALLS).description("Calls of the Claude API, by outcome (success or error class)")
                 .tags(tags).tag("outcome", outcome).register(registry).increment();
         Timer.builder(DURATION).description("Duration of Claude calls, every attempt and wait included")
+                .serviceLevelObjectives(DURATION_BUCKETS)
                 .tags(tags).tag(GenAi.ERROR_TYPE, call.succeeded() ? GenAi.NONE : outcome)
                 .register(registry).record(call.duration());
 
@@ -93,7 +102,9 @@ public class ClaudeMetrics {
     }
 
     private void tokens(Tags tags, String type, long count) {
-        DistributionSummary.builder(TOKENS).baseUnit("tokens").description("Tokens used per Claude call")
+        // no base unit: Prometheus would append it (gen_ai_client_token_usage_tokens_sum), where the semantic
+        // conventions' unit {token} is an annotation that the OpenTelemetry Prometheus exporter drops
+        DistributionSummary.builder(TOKENS).description("Tokens used per Claude call").serviceLevelObjectives(TOKEN_BUCKETS)
                 .tags(tags).tag(GenAi.TOKEN_TYPE, type).register(registry).record(count);
     }
 
