@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,5 +31,18 @@ class DocsInSyncTest {
 
         assertTrue(Files.readString(PAGES.resolve(page)).contains(example),
                 page + " must show the example of DocsExamples tag " + tag + ":\n" + example);
+    }
+
+    /** The Testing page shows TestingPageExampleTest's tests as they are, at their indentation in the class. */
+    @Test
+    void testingPageShowsTheTestedExample() throws Exception {
+        String source = Files.readString(Path.of("src", "test", "java", "io", "quarkiverse", "claude", "it",
+                "TestingPageExampleTest.java"));
+        Matcher region = Pattern.compile("    // tag::testing\\[\\]\n(.*?)    // end::testing\\[\\]", Pattern.DOTALL)
+                .matcher(source);
+        assertTrue(region.find(), "no tag testing in TestingPageExampleTest");
+
+        assertTrue(Files.readString(PAGES.resolve("testing.adoc")).contains(region.group(1).stripTrailing()),
+                "testing.adoc must show the tests of TestingPageExampleTest:\n" + region.group(1));
     }
 }

@@ -1,0 +1,52 @@
+package io.quarkiverse.claude.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.errors.InvalidRequestException;
+import io.quarkiverse.claude.testing.ClaudeSimulator;
+import io.quarkiverse.claude.testing.ClaudeSimulatorTestResource;
+import io.quarkiverse.claude.testing.Fault;
+import io.quarkiverse.claude.testing.InjectClaudeSimulator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The first example of the Testing page, as a user's test runs it: no test profile, the client's default resilience
+ * settings (DocsInSyncTest checks that the page shows this class's tagged region).
+ */
+@QuarkusTest
+@QuarkusTestResource(ClaudeSimulatorTestResource.class)
+class TestingPageExampleTest {
+
+    @InjectClaudeSimulator
+    ClaudeSimulator simulator;
+
+    @Inject
+    ClaudeClient claude;
+
+    // tag::testing[]
+    @Test
+    void aRateLimitIsWaitedOutAndRetried() {
+        simulator.reset().enqueue(Fault.rateLimited().retryAfterSeconds(1));
+
+        assertEquals("Echo: hi", claude.ask("hi")); // after the 1 s the server asked for
+        assertEquals(2, simulator.requests("/v1/messages").size());
+    }
+
+    @Test
+    void aRequestTheApiRefusesIsTyped() {
+        simulator.reset().enqueue(Fault.error(400, "invalid_request_error", "max_tokens: too large"));
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> claude.ask("hi"));
+
+        assertEquals(400, e.status());
+        assertEquals(1, simulator.requests("/v1/messages").size()); // never retried
+    }
+    // end::testing[]
+}
