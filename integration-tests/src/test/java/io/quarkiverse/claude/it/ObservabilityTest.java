@@ -172,6 +172,9 @@ class ObservabilityTest {
                 .body(containsString("gen_ai_client_operation_duration_seconds"))
                 .body(containsString("claude_client_cost_usd_total"))
                 .body(containsString("gen_ai_token_type=\"cache_read\""))
+                // SmallRye Fault Tolerance's own metrics of the client's guards, named after their descriptions
+                .body(containsString("ft_invocations_total"))
+                .body(containsString("quarkus-claude metered"))
                 .body(not(containsString("sk-ant-api03")));
     }
 
