@@ -523,16 +523,21 @@ public class BenchApp implements QuarkusApplication {
         void call(String prompt) throws Exception;
     }
 
+    /** The official SDK with its defaults (2 retries), calling through the recording proxy. */
+    static Call sdkThroughProxy() {
+        AnthropicClient sdk = AnthropicOkHttpClient.builder().baseUrl("http://127.0.0.1:" + PROXY_PORT)
+                .apiKey(ClaudeSimulator.DEFAULT_API_KEY).build();
+        return prompt -> sdk.messages().create(MessageCreateParams.builder().model(MODEL).maxTokens(64)
+                .addUserMessage(prompt).build());
+    }
+
     void resilience() throws Exception {
         Scenario scenario = Scenario.builder().name("bench").faultRate(429, 0.30).retryAfter(Duration.ofSeconds(1))
                 .burst(529, 0.05, 3).build();
         try (ClaudeSimulator sim = ClaudeSimulator.start(SimulatorOptions.defaults().port(SIM_PORT).scenario(scenario));
                 RecordingProxy proxy = new RecordingProxy(PROXY_PORT, SIM_PORT)) {
-            AnthropicClient sdk = AnthropicOkHttpClient.builder().baseUrl("http://127.0.0.1:" + PROXY_PORT)
-                    .apiKey(ClaudeSimulator.DEFAULT_API_KEY).build(); // SDK defaults: 2 retries
             Map<String, Call> clients = new LinkedHashMap<>();
-            clients.put("official SDK 3.13.0 defaults", prompt -> sdk.messages().create(MessageCreateParams.builder()
-                    .model(MODEL).maxTokens(64).addUserMessage(prompt).build()));
+            clients.put("official SDK 3.13.0 defaults", sdkThroughProxy());
             clients.put("quarkus-claude defaults", prompt -> simClient.messages().create(MessageRequest.of(prompt)));
             clients.put("quarkus-claude, `overloaded.delay=500ms`",
                     prompt -> simShort529.messages().create(MessageRequest.of(prompt)));
@@ -650,11 +655,8 @@ public class BenchApp implements QuarkusApplication {
                 .scenario(overloaded);
         try (ClaudeSimulator sim = ClaudeSimulator.start(options);
                 RecordingProxy proxy = new RecordingProxy(PROXY_PORT, SIM_PORT)) {
-            AnthropicClient sdk = AnthropicOkHttpClient.builder().baseUrl("http://127.0.0.1:" + PROXY_PORT)
-                    .apiKey(ClaudeSimulator.DEFAULT_API_KEY).build(); // SDK defaults: 2 retries
             Map<String, Call> clients = new LinkedHashMap<>();
-            clients.put("official SDK 3.13.0 defaults", prompt -> sdk.messages().create(MessageCreateParams.builder()
-                    .model(MODEL).maxTokens(64).addUserMessage(prompt).build()));
+            clients.put("official SDK 3.13.0 defaults", sdkThroughProxy());
             clients.put("quarkus-claude defaults", prompt -> stormClient.messages().create(MessageRequest.of(prompt)));
             clients.put("quarkus-claude, `resilience.throttling.enabled=false`",
                     prompt -> stormUnthrottled.messages().create(MessageRequest.of(prompt)));
