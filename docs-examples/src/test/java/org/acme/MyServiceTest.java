@@ -1,4 +1,4 @@
-package io.quarkiverse.claude.it;
+package org.acme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,13 +16,9 @@ import io.quarkiverse.claude.testing.InjectClaudeSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/**
- * The first example of the Testing page, as a user's test runs it: no test profile, the client's default resilience
- * settings (DocsInSyncTest checks that the page shows this class's tagged region).
- */
 @QuarkusTest
 @QuarkusTestResource(ClaudeSimulatorTestResource.class)
-class TestingPageExampleTest {
+class MyServiceTest {
 
     @InjectClaudeSimulator
     ClaudeSimulator simulator;
@@ -30,7 +26,6 @@ class TestingPageExampleTest {
     @Inject
     ClaudeClient claude;
 
-    // tag::testing[]
     @Test
     void aRateLimitIsWaitedOutAndRetried() {
         simulator.reset().enqueue(Fault.rateLimited().retryAfterSeconds(1));
@@ -48,5 +43,4 @@ class TestingPageExampleTest {
         assertEquals(400, e.status());
         assertEquals(1, simulator.requests("/v1/messages").size()); // never retried
     }
-    // end::testing[]
 }
