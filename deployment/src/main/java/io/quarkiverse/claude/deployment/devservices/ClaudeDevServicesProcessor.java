@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,9 +19,13 @@ import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
 import io.quarkiverse.claude.testing.SimulatorOptions;
 import io.quarkus.deployment.IsNormal;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.CuratedApplicationShutdownBuildItem;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.builditem.TestProfileBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -28,7 +33,8 @@ import io.smallrye.config.Expressions;
 
 /**
  * Dev Services for Claude: in dev and test mode, with no key and no base URL configured, the bundled simulator starts
- * and the default client talks to it. Production never does this.
+ * and the default client talks to it. Production never does this, nor do tests whose global
+ * {@code ClaudeSimulatorTestResource} starts a simulator of their own (see {@link SimulatorTestResource}).
  * <p>
  * The simulator runs in the build's JVM, needs no container, and so uses none of Quarkus's container Dev Services
  * machinery (which would probe for Docker): it is started here, kept across dev mode's restarts while its scenario
@@ -51,11 +57,23 @@ class ClaudeDevServicesProcessor {
 
     @BuildStep(onlyIfNot = IsNormal.class, onlyIf = DevServicesConfig.Enabled.class)
     DevServicesResultBuildItem startSimulator(ClaudeDevServicesBuildTimeConfig config, ClaudeClientNamesBuildItem clients,
-            CuratedApplicationShutdownBuildItem shutdown) {
+            CuratedApplicationShutdownBuildItem shutdown, LaunchModeBuildItem launchMode, CombinedIndexBuildItem index,
+            Optional<TestProfileBuildItem> testProfile, BuildProducer<DevServicesSimulatorBuildItem> started) {
         if (!config.enabled()) {
             LOG.debug("Not starting Dev Services for Claude: quarkus.claude.devservices.enabled=false");
             stop();
             return null;
+        }
+        if (launchMode.isTest()) {
+            Optional<String> testClass = SimulatorTestResource.declaredBy(index.getIndex(),
+                    testProfile.map(TestProfileBuildItem::getTestProfileClassName));
+            if (testClass.isPresent()) {
+                // a second simulator would only run beside the test resource's, which the tests' config points to
+                LOG.infof("Dev Services for Claude start no simulator: %s starts one for the tests with"
+                        + " @QuarkusTestResource(ClaudeSimulatorTestResource.class)", testClass.get());
+                stop();
+                return null;
+            }
         }
         List<String> served = new ArrayList<>();
         List<String> keysToDefault = new ArrayList<>();
@@ -89,6 +107,7 @@ class ClaudeDevServicesProcessor {
         }
         Scenario scenario = scenario(config);
         String baseUrl = simulatorFor(scenario, served, shutdown);
+        started.produce(new DevServicesSimulatorBuildItem(baseUrl));
         Map<String, String> defaults = new LinkedHashMap<>();
         for (String client : served) {
             defaults.put(ClaudeRuntimeConfig.property(client, "base-url"), baseUrl);
