@@ -55,17 +55,17 @@ export class QwcClaudeCalls extends LitElement {
     render() {
         return html`
             <vaadin-grid .items="${this._calls}" class="grid" theme="row-stripes wrap-cell-content compact">
-                <vaadin-grid-sort-column header="Time" path="time" width="7em" flex-grow="0"></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Client" path="client" width="6em"></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Operation" path="operation" width="8em"></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Model" path="model" width="8em"></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Outcome (status)" path="result" width="8em"></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Attempts" path="attempts" width="5em" flex-grow="0"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Time" path="time" width="7.5em" flex-grow="0"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Client" path="client" width="5em"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Operation" path="operation" width="9em"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Model" path="model" width="7em"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Outcome (status)" path="result" width="7.5em"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Attempts" path="attempts" width="7em" flex-grow="0"></vaadin-grid-sort-column>
                 <vaadin-grid-sort-column header="Waited (ms)" path="waitedMillis" width="5.5em" flex-grow="0"></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Request id" path="requestId" width="9em" ${this._id('requestId')}></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Message id" path="messageId" width="9em" ${this._id('messageId')}></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Tokens in / out" path="tokens" width="6em" flex-grow="0"></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Est. cost" path="cost" width="6.5em" flex-grow="0"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Request id" path="requestId" width="8.5em" ${this._id('requestId')}></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Message id" path="messageId" width="7em" ${this._id('messageId')}></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Tokens in / out" path="tokens" width="6.5em" flex-grow="0"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Est. cost" path="cost" width="6em" flex-grow="0"></vaadin-grid-sort-column>
             </vaadin-grid>`;
     }
 }

@@ -29,7 +29,7 @@ export class QwcClaudeConfig extends LitElement {
             <vaadin-grid .items="${this._clients}" class="grid" theme="row-stripes wrap-cell-content" all-rows-visible>
                 <vaadin-grid-sort-column header="Client" path="client" width="7em"></vaadin-grid-sort-column>
                 <vaadin-grid-sort-column header="Model" path="model" width="10em"></vaadin-grid-sort-column>
-                <vaadin-grid-sort-column header="Max tokens" path="maxTokens" width="6em" flex-grow="0"></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Max tokens" path="maxTokens" width="6.5em" flex-grow="0"></vaadin-grid-sort-column>
                 <vaadin-grid-sort-column header="anthropic-version" path="anthropicVersion" width="8em" flex-grow="0"></vaadin-grid-sort-column>
                 <vaadin-grid-sort-column header="Base URL" path="baseUrl" width="12em"></vaadin-grid-sort-column>
                 <vaadin-grid-sort-column header="Talks to" path="endpoint" width="14em"></vaadin-grid-sort-column>
