@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { JsonRpc } from 'jsonrpc';
 import '@vaadin/text-area';
-import '@vaadin/text-field';
+import '@vaadin/select';
 import '@vaadin/button';
 
 /** Sends one prompt through a client and shows the answer, or the typed error. */
@@ -17,6 +17,7 @@ export class QwcClaudePrompt extends LitElement {
 
     static properties = {
         _client: { state: true },
+        _clients: { state: true },
         _prompt: { state: true },
         _result: { state: true },
         _busy: { state: true }
@@ -25,14 +26,26 @@ export class QwcClaudePrompt extends LitElement {
     constructor() {
         super();
         this._client = '<default>';
+        this._clients = [];
         this._prompt = 'Say hello to the Quarkus community in one sentence.';
+    }
+
+    connectedCallback() {
+        super.connectedCallback();
+        // only configured clients can be picked: any other name would be a client with no configuration at all
+        this.jsonRpc.getClients().then(response => {
+            this._clients = response.result.map(name => ({ label: name, value: name }));
+            if (!response.result.includes(this._client) && response.result.length > 0) {
+                this._client = response.result[0];
+            }
+        });
     }
 
     render() {
         return html`
             <div class="form">
-                <vaadin-text-field label="Client" .value="${this._client}"
-                    @value-changed="${e => this._client = e.detail.value}"></vaadin-text-field>
+                <vaadin-select label="Client" .items="${this._clients}" .value="${this._client}"
+                    @value-changed="${e => this._client = e.detail.value}"></vaadin-select>
                 <vaadin-text-area label="Prompt" .value="${this._prompt}"
                     @value-changed="${e => this._prompt = e.detail.value}"></vaadin-text-area>
                 <vaadin-button theme="primary" ?disabled="${this._busy}" @click="${this._send}">Send</vaadin-button>

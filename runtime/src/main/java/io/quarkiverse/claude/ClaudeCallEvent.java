@@ -40,10 +40,20 @@ import io.quarkiverse.claude.model.Usage;
  * @param responseModel the model that answered, as the API names it
  * @param messageId the id of the answer
  * @param estimatedCostUsd the estimated cost in US dollars, from the catalogue prices, or {@code null} when unknown
+ * @param answerRequestId the {@code request-id} header of the answer of a call that succeeded, or {@code null}
+ *        (see {@link #requestId()}, which also gives a failure's)
  */
 public record ClaudeCallEvent(String client, String operation, String model, Instant start, Duration duration,
         List<Attempt> failedAttempts, Throwable failure, Usage usage, String responseModel, String messageId,
-        Double estimatedCostUsd) {
+        Double estimatedCostUsd, String answerRequestId) {
+
+    /** An event without the answer's request id, as before it was recorded. */
+    public ClaudeCallEvent(String client, String operation, String model, Instant start, Duration duration,
+            List<Attempt> failedAttempts, Throwable failure, Usage usage, String responseModel, String messageId,
+            Double estimatedCostUsd) {
+        this(client, operation, model, start, duration, failedAttempts, failure, usage, responseModel, messageId,
+                estimatedCostUsd, null);
+    }
 
     /**
      * One failed attempt.
@@ -74,9 +84,15 @@ public record ClaudeCallEvent(String client, String operation, String model, Ins
         return failure == null ? "success" : outcomeOf(failure);
     }
 
-    /** @return the request id of the failure, when the API gave one */
+    /**
+     * @return the API's request id of the call, to quote to Anthropic's support: of the answer that succeeded, or of
+     *         the failure, when the API gave one
+     */
     public Optional<String> requestId() {
-        return failure instanceof ClaudeException claude ? claude.requestId() : Optional.empty();
+        if (failure != null) {
+            return failure instanceof ClaudeException claude ? claude.requestId() : Optional.empty();
+        }
+        return Optional.ofNullable(answerRequestId);
     }
 
     /** @return the error class of a failure: its {@code error.type}, else the exception's simple name */

@@ -41,6 +41,22 @@ public class DemoApp implements QuarkusApplication {
             out.println(e.getMessage());
             return 2;
         }
+        if (options.help()) {
+            out.print(DemoArgs.USAGE);
+            return 0;
+        }
+        int status;
+        try (RetryLogQuieted quiet = RetryLogQuieted.now()) {
+            status = runOnConsole(options, out);
+        }
+        if (status == 0 && options.serve()) {
+            serve(out);
+        }
+        return status;
+    }
+
+    /** The console run: the progress lines and the table say what each call went through, so the retry log is off. */
+    private int runOnConsole(DemoArgs options, PrintStream out) {
         ClaudeSimulator simulator = DemoMain.simulator();
         out.println(simulator == null ? "quarkus-claude demo: using the real Claude API (ANTHROPIC_API_KEY is set)"
                 : "quarkus-claude demo: no ANTHROPIC_API_KEY, so using the bundled Claude simulator at "
@@ -66,12 +82,13 @@ public class DemoApp implements QuarkusApplication {
                 return 2;
             }
         }
-        if (options.serve()) {
-            out.printf("%nServing until stopped: GET /chat?prompt=..., GET /demo/report (JSON), GET /demo/report.txt,"
-                    + " POST /demo/run?scenario=flaky&calls=24%n");
-            Quarkus.waitForExit();
-        }
         return 0;
+    }
+
+    private static void serve(PrintStream out) {
+        out.printf("%nServing until stopped: GET /chat?prompt=..., GET /demo/report (JSON), GET /demo/report.txt,"
+                + " POST /demo/run?scenario=flaky&calls=24%n");
+        Quarkus.waitForExit();
     }
 
     private void runBatch(DemoArgs options, ClaudeSimulator simulator, PrintStream out) {

@@ -19,7 +19,7 @@ public class DemoMain {
 
     public static void main(String... args) {
         boolean realApi = System.getenv("ANTHROPIC_API_KEY") != null || System.getProperty("quarkus.claude.api-key") != null;
-        boolean serve = DemoArgs.parse(args).serve();
+        boolean serve = serves(args);
         Map<String, String> previous = new HashMap<>();
         if (!realApi) {
             simulator = ClaudeSimulator.start();
@@ -44,6 +44,15 @@ public class DemoMain {
                     System.setProperty(key, value);
                 }
             });
+        }
+    }
+
+    /** @return whether the command line asks to serve; a bad one does not: DemoApp reports it */
+    private static boolean serves(String... args) {
+        try {
+            return DemoArgs.parse(args).serve();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -61,6 +61,26 @@ class DemoMainTest {
         assertTrue(total.find(), out);
         assertTrue(out.contains("The simulator saw " + total.group(1) + " requests: 12 x 200, "), out);
         assertTrue(out.contains("the client counted " + total.group(1) + " attempts."), out);
+        assertFalse(out.contains("Claude API error (client demo"),
+                "no WARN retry line between the progress lines: they show each retry\n" + out);
+    }
+
+    @Test
+    @Launch("--help")
+    void helpPrintsTheUsageAndSendsNothing(LaunchResult result) {
+        String out = result.getOutput();
+        assertTrue(out.contains("Usage: java -jar integration-tests/target/quarkus-app/quarkus-run.jar [options]"), out);
+        assertTrue(out.contains("--scenario=NAME"), out);
+        assertFalse(out.contains("Q: "), "nothing was sent\n" + out);
+    }
+
+    @Test
+    @Launch(value = "--scenaro=flaky", exitCode = 2)
+    void aMistypedOptionIsNoPrompt(LaunchResult result) {
+        String out = result.getOutput();
+        assertTrue(out.contains("Unknown option --scenaro=flaky"), out);
+        assertTrue(out.contains("Usage: "), out);
+        assertFalse(out.contains("Q: "), "nothing was sent\n" + out);
     }
 
     @Test

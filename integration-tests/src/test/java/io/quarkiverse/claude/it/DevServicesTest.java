@@ -3,6 +3,8 @@ package io.quarkiverse.claude.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -21,11 +23,16 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(DevServicesTest.NoTestResource.class)
 class DevServicesTest {
 
-    /** The app's own configuration only. */
+    /** The app's own configuration only: no simulator of a test resource (the probe of Dev Services starts none). */
     public static class NoTestResource implements QuarkusTestProfile {
         @Override
         public boolean disableGlobalTestResources() {
             return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(DevServicesSeen.class));
         }
     }
 
@@ -37,6 +44,8 @@ class DevServicesTest {
         String baseUrl = ConfigProvider.getConfig().getValue("quarkus.claude.base-url", String.class);
 
         assertTrue(baseUrl.startsWith("http://127.0.0.1:"), baseUrl);
+        assertTrue(ConfigProvider.getConfig().getValue(DevServicesSeen.PROPERTY, String.class)
+                .contains("quarkus.claude.base-url"), "the simulator is the Dev Services'");
         assertEquals("Echo: hello Dev Services", claude.ask("hello Dev Services"));
     }
 }

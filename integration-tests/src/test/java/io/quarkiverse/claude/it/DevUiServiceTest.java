@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +18,7 @@ import io.quarkiverse.claude.ClaudeClients;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.devui.CallRow;
 import io.quarkiverse.claude.runtime.devui.ClaudeDevUiService;
+import io.quarkiverse.claude.runtime.devui.DevServicesSimulator;
 import io.quarkiverse.claude.runtime.devui.RecentCalls;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +43,8 @@ class DevUiServiceTest extends SimulatorTest {
 
     @BeforeEach
     void setUp() {
-        service = new ClaudeDevUiService(clients, recentCalls, config);
+        // these tests' simulator is the test resource's: Dev Services started none
+        service = new ClaudeDevUiService(clients, recentCalls, config, new DevServicesSimulator(Optional.empty()));
     }
 
     @Test
@@ -53,9 +56,35 @@ class DevUiServiceTest extends SimulatorTest {
         assertEquals("claude-sonnet-4-6", defaultClient.get("model"));
         assertEquals("2023-06-01", defaultClient.get("anthropicVersion"));
         assertEquals("set (redacted)", defaultClient.get("apiKey"));
-        assertTrue(defaultClient.get("endpoint").contains("local"), defaultClient.toString());
+        assertEquals("a local endpoint (not Dev Services: a simulator or proxy started apart)",
+                defaultClient.get("endpoint"));
         assertTrue(rows.stream().anyMatch(r -> r.get("client").equals("fast")));
         assertFalse(rows.toString().contains("sk-ant-"), "no key, nor any part of one: " + rows);
+    }
+
+    @Test
+    void aClientOnTheDevServicesSimulatorIsShownAsSuch() {
+        ClaudeDevUiService onDevServices = new ClaudeDevUiService(clients, recentCalls, config,
+                new DevServicesSimulator(Optional.of(simulator.baseUrl())));
+
+        Map<String, String> defaultClient = onDevServices.getConfig().stream()
+                .filter(r -> r.get("client").equals("<default>")).findFirst().orElseThrow();
+        assertEquals("the Dev Services simulator", defaultClient.get("endpoint"));
+    }
+
+    @Test
+    void thePromptOffersTheConfiguredClientsAndRefusesAnUnknownOne() {
+        List<String> names = service.getClients();
+        assertEquals("<default>", names.get(0));
+        assertTrue(names.contains("fast"), names.toString());
+
+        simulator.reset();
+        Map<String, Object> error = service.ask("nope", "x").await().atMost(Duration.ofSeconds(10));
+        assertEquals("Unknown client", error.get("error"));
+        assertEquals("No Claude client is named \"nope\". The configured clients: " + String.join(", ", names)
+                + ". A client is configured by its properties, for example quarkus.claude.\"nope\".model.",
+                error.get("message"));
+        assertTrue(simulator.requests().isEmpty(), "nothing was sent");
     }
 
     @Test
@@ -85,9 +114,11 @@ class DevUiServiceTest extends SimulatorTest {
         CallRow newest = service.getRecentCalls().get(0);
         assertEquals("overloaded_error", newest.outcome());
         assertEquals(529, newest.status());
-        assertTrue(newest.requestId().startsWith("req_"));
+        assertTrue(newest.requestId().startsWith("req_"), newest.requestId());
         CallRow previous = service.getRecentCalls().get(1);
         assertEquals("success", previous.outcome());
+        assertTrue(previous.requestId().startsWith("req_"), "a success shows its request id too: " + previous);
+        assertTrue(previous.messageId().startsWith("msg_"), previous.messageId());
         assertTrue(previous.outputTokens() > 0);
         assertTrue(previous.costUsd() > 0);
         assertEquals(2, live.size(), "both calls were streamed to the live table");

@@ -116,7 +116,7 @@ public final class ClaudeSimulator implements AutoCloseable {
         FaultScript script = new FaultScript();
         RequestLog log = new RequestLog();
         Ids ids = new Ids();
-        ModelCatalog catalog = new ModelCatalog(o.models());
+        ModelCatalog catalog = o.models() == null ? ModelCatalog.shipped() : ModelCatalog.of(o.models());
         Answers answers = new Answers(ids);
         Clock clock = Clock.systemUTC();
         PromptCache cache = new PromptCache(clock);

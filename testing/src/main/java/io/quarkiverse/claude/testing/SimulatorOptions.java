@@ -33,7 +33,8 @@ public final class SimulatorOptions {
 
     private int port;
     private String apiKey;
-    private List<String> models = ModelCatalog.DEFAULT_IDS;
+    /** null: the models of the extension's catalogue */
+    private List<String> models;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private long maxBatchBodyBytes = DEFAULT_MAX_BATCH_BODY_BYTES;
     private Duration batchProcessingDelay = DEFAULT_BATCH_PROCESSING_DELAY;
@@ -47,7 +48,7 @@ public final class SimulatorOptions {
     }
 
     /**
-     * Random free port, any non-blank key accepted, the default models, 32 MiB body limit (256 MiB for batch creation),
+     * Random free port, any non-blank key accepted, the models of the extension's catalogue, 32 MiB body limit (256 MiB for batch creation),
      * batches processed in 200 ms, {@link Scenario#normal()}, no request budget, no token bucket.
      */
     public static SimulatorOptions defaults() {
@@ -76,8 +77,10 @@ public final class SimulatorOptions {
     }
 
     /**
-     * The model ids the simulator knows, in the order {@code GET /v1/models} lists them; replaces the default list.
-     * Requests for other models get 404 {@code not_found_error}.
+     * The model ids the simulator knows, in the order {@code GET /v1/models} lists them; replaces the default: every
+     * model of the extension's catalogue ({@code META-INF/quarkus-claude/models.json}) that is not retired, by id and
+     * by alias, the same models the extension's build accepts. Requests for other models get 404
+     * {@code not_found_error}.
      */
     public SimulatorOptions models(Collection<String> ids) {
         Objects.requireNonNull(ids, "ids");
@@ -256,6 +259,7 @@ public final class SimulatorOptions {
         return apiKey;
     }
 
+    /** @return the ids given to {@link #models(Collection)}, or null for the catalogue's */
     List<String> models() {
         return models;
     }
@@ -290,7 +294,7 @@ public final class SimulatorOptions {
 
     @Override
     public String toString() {
-        return "SimulatorOptions[port=" + port + ", apiKey=" + (apiKey == null ? "any" : "set") + ", models=" + models
+        return "SimulatorOptions[port=" + port + ", apiKey=" + (apiKey == null ? "any" : "set") + ", models=" + (models == null ? "catalogue" : models)
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchBodyBytes=" + maxBatchBodyBytes
                 + ", batchProcessingDelay=" + batchProcessingDelay + ", scenario=" + scenario.name()
                 + ", requestsPerMinute=" + requestsPerMinute + ", rateLimitWindow=" + rateLimitWindow

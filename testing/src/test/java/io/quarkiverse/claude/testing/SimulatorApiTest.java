@@ -219,39 +219,53 @@ class SimulatorApiTest {
     }
 
     @Test
-    void listsTheDefaultModels() throws Exception {
-        JsonNode page = Http.json(running.http().get("/v1/models"));
+    void listsTheModelsOfTheExtensionsCatalogue() throws Exception {
+        List<String> served = CatalogueFile.servedIds();
+        JsonNode page = Http.json(running.http().get("/v1/models?limit=1000"));
 
-        assertEquals(11, page.path("data").size());
+        assertEquals(served, page.path("data").findValuesAsText("id"));
         assertFalse(page.path("has_more").asBoolean());
-        assertEquals("claude-opus-5-5", page.path("first_id").asText());
-        assertEquals("claude-haiku-4-5-20251001", page.path("last_id").asText());
-        JsonNode opus = page.path("data").get(3);
+        JsonNode opus = page.path("data").get(served.indexOf("claude-opus-4-8"));
         assertEquals("model", opus.path("type").asText());
-        assertEquals("claude-opus-4-8", opus.path("id").asText());
         assertEquals("Claude Opus 4.8", opus.path("display_name").asText());
+        assertEquals("active", opus.path("lifecycle").asText());
         assertTrue(Instant.parse(opus.path("created_at").asText()).isBefore(Instant.now()));
+        JsonNode deprecated = page.path("data").get(served.indexOf("claude-sonnet-4-5"));
+        assertEquals("deprecated", deprecated.path("lifecycle").asText());
+        assertEquals("2026-11-30T00:00:00Z", deprecated.path("retires_at").asText());
+    }
+
+    @Test
+    void answersEveryIdAndAliasOfTheCatalogue() throws Exception {
+        for (String id : CatalogueFile.servedIdsAndAliases()) {
+            assertEquals(200, running.http().post("/v1/messages", Http.message(id, 5, "x")).statusCode(), id);
+            assertEquals(200, running.http().get("/v1/models/" + id).statusCode(), id);
+        }
+        for (String id : CatalogueFile.retiredIdsAndAliases()) {
+            assertError(running.http().post("/v1/messages", Http.message(id, 5, "x")), 404, "not_found_error",
+                    "model: " + id);
+        }
     }
 
     @Test
     void pagesThroughModels() throws Exception {
+        List<String> served = CatalogueFile.servedIds();
         JsonNode first = Http.json(running.http().get("/v1/models?limit=4"));
-        assertEquals(4, first.path("data").size());
+        assertEquals(served.subList(0, 4), first.path("data").findValuesAsText("id"));
         assertTrue(first.path("has_more").asBoolean());
-        assertEquals("claude-opus-4-8", first.path("last_id").asText());
+        assertEquals(served.get(3), first.path("last_id").asText());
 
-        JsonNode second = Http.json(running.http().get("/v1/models?limit=4&after_id=claude-opus-4-8"));
-        assertEquals("claude-opus-4-7", second.path("first_id").asText());
-        assertTrue(second.path("has_more").asBoolean());
+        JsonNode second = Http.json(running.http().get("/v1/models?limit=4&after_id=" + served.get(3)));
+        assertEquals(served.get(4), second.path("first_id").asText());
 
-        JsonNode last = Http.json(running.http().get("/v1/models?limit=4&after_id=" + second.path("last_id").asText()));
-        assertEquals(3, last.path("data").size());
+        JsonNode last = Http.json(running.http().get("/v1/models?limit=4&after_id=" + served.get(served.size() - 3)));
+        assertEquals(2, last.path("data").size());
         assertFalse(last.path("has_more").asBoolean());
-        assertEquals("claude-haiku-4-5-20251001", last.path("last_id").asText());
+        assertEquals(served.get(served.size() - 1), last.path("last_id").asText());
 
-        JsonNode before = Http.json(running.http().get("/v1/models?limit=2&before_id=claude-opus-4-8"));
-        assertEquals("claude-sonnet-5-5", before.path("first_id").asText());
-        assertEquals("claude-haiku-5-5", before.path("last_id").asText());
+        JsonNode before = Http.json(running.http().get("/v1/models?limit=2&before_id=" + served.get(3)));
+        assertEquals(served.get(1), before.path("first_id").asText());
+        assertEquals(served.get(2), before.path("last_id").asText());
         assertTrue(before.path("has_more").asBoolean());
 
         assertError(running.http().get("/v1/models?limit=0"), 400, "invalid_request_error", null);
@@ -264,6 +278,10 @@ class SimulatorApiTest {
         assertEquals(200, r.statusCode());
         assertEquals("claude-haiku-4-5", Http.json(r).path("id").asText());
         assertEquals("Claude Haiku 4.5", Http.json(r).path("display_name").asText());
+
+        HttpResponse<String> alias = running.http().get("/v1/models/claude-haiku-4-5-20251001");
+        assertEquals("claude-haiku-4-5", Http.json(alias).path("id").asText(), "an alias gives its model");
+        assertEquals("2025-10-01T00:00:00Z", Http.json(alias).path("created_at").asText(), "the dated alias's day");
 
         assertError(running.http().get("/v1/models/claude-nope"), 404, "not_found_error", "model: claude-nope");
     }

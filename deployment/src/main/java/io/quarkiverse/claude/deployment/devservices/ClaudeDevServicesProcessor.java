@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,9 +19,14 @@ import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
 import io.quarkiverse.claude.testing.SimulatorOptions;
 import io.quarkus.deployment.IsNormal;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.CuratedApplicationShutdownBuildItem;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.builditem.TestProfileBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -28,7 +34,9 @@ import io.smallrye.config.Expressions;
 
 /**
  * Dev Services for Claude: in dev and test mode, with no key and no base URL configured, the bundled simulator starts
- * and the default client talks to it. Production never does this.
+ * and the default client talks to it. Production never does this. Tests whose global
+ * {@code ClaudeSimulatorTestResource} starts a simulator of their own (see {@link SimulatorTestResource}) get none:
+ * the clients Dev Services would serve talk to the test resource's simulator.
  * <p>
  * The simulator runs in the build's JVM, needs no container, and so uses none of Quarkus's container Dev Services
  * machinery (which would probe for Docker): it is started here, kept across dev mode's restarts while its scenario
@@ -51,18 +59,27 @@ class ClaudeDevServicesProcessor {
 
     @BuildStep(onlyIfNot = IsNormal.class, onlyIf = DevServicesConfig.Enabled.class)
     DevServicesResultBuildItem startSimulator(ClaudeDevServicesBuildTimeConfig config, ClaudeClientNamesBuildItem clients,
-            CuratedApplicationShutdownBuildItem shutdown) {
+            CuratedApplicationShutdownBuildItem shutdown, LaunchModeBuildItem launchMode, CombinedIndexBuildItem index,
+            Optional<TestProfileBuildItem> testProfile, BuildProducer<DevServicesSimulatorBuildItem> started,
+            BuildProducer<RunTimeConfigurationDefaultBuildItem> runtimeDefaults) {
         if (!config.enabled()) {
             LOG.debug("Not starting Dev Services for Claude: quarkus.claude.devservices.enabled=false");
             stop();
             return null;
         }
+        Optional<String> testResource = launchMode.isTest()
+                ? SimulatorTestResource.declaredBy(index.getIndex(),
+                        testProfile.map(TestProfileBuildItem::getTestProfileClassName))
+                : Optional.empty();
         List<String> served = new ArrayList<>();
         List<String> keysToDefault = new ArrayList<>();
         List<String> variablesToDefault = new ArrayList<>();
         for (String client : clients.names()) {
             String apiKey = ClaudeRuntimeConfig.property(client, "api-key");
             String baseUrl = ClaudeRuntimeConfig.property(client, "base-url");
+            if (testResource.isPresent() && ClaudeRuntimeConfig.isDefault(client)) {
+                continue; // the test resource configures it
+            }
             boolean defaultWithEnvKey = ClaudeRuntimeConfig.isDefault(client) && isSet(ENV_KEY);
             if (defaultWithEnvKey || isSet(apiKey) || isSet(baseUrl)) {
                 continue; // this client is configured for a real endpoint
@@ -82,6 +99,18 @@ class ClaudeDevServicesProcessor {
             }
             served.add(client);
         }
+        if (testResource.isPresent()) {
+            // A second simulator would only run beside the test resource's. That one starts after the build, so its
+            // URL is unknown here: the other clients reach it through the default client's properties, which it sets.
+            defaults(served, keysToDefault, variablesToDefault, "${quarkus.claude.base-url}", "${quarkus.claude.api-key}")
+                    .forEach((property, value) -> runtimeDefaults.produce(new RunTimeConfigurationDefaultBuildItem(property,
+                            value)));
+            LOG.infof("Dev Services for Claude start no simulator: %s starts one with"
+                    + " @QuarkusTestResource(ClaudeSimulatorTestResource.class)%s", testResource.get(),
+                    served.isEmpty() ? "" : ", and the clients " + served + " talk to it too");
+            stop();
+            return null;
+        }
         if (served.isEmpty()) {
             LOG.debug("Not starting Dev Services for Claude: every client has a key or a base URL");
             stop();
@@ -89,12 +118,9 @@ class ClaudeDevServicesProcessor {
         }
         Scenario scenario = scenario(config);
         String baseUrl = simulatorFor(scenario, served, shutdown);
-        Map<String, String> defaults = new LinkedHashMap<>();
-        for (String client : served) {
-            defaults.put(ClaudeRuntimeConfig.property(client, "base-url"), baseUrl);
-        }
-        keysToDefault.forEach(key -> defaults.put(key, ClaudeSimulator.DEFAULT_API_KEY));
-        variablesToDefault.forEach(variable -> defaults.put(variable, ClaudeSimulator.DEFAULT_API_KEY));
+        started.produce(new DevServicesSimulatorBuildItem(baseUrl));
+        Map<String, String> defaults = defaults(served, keysToDefault, variablesToDefault, baseUrl,
+                ClaudeSimulator.DEFAULT_API_KEY);
         // not an owned Dev Service: those need quarkus-devservices, which probes for Docker in dev mode
         return DevServicesResultBuildItem.discovered()
                 .feature(FEATURE)
@@ -115,6 +141,18 @@ class ClaudeDevServicesProcessor {
                     + " Set %s to use the real API.", simulator.baseUrl(), scenario, served, keysToSet(served));
         }
         return simulator.baseUrl();
+    }
+
+    /** @return the configuration that points the served clients at a simulator: its URL and its key */
+    private static Map<String, String> defaults(List<String> served, List<String> keysToDefault,
+            List<String> variablesToDefault, String baseUrl, String apiKey) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (String client : served) {
+            defaults.put(ClaudeRuntimeConfig.property(client, "base-url"), baseUrl);
+        }
+        keysToDefault.forEach(key -> defaults.put(key, apiKey));
+        variablesToDefault.forEach(variable -> defaults.put(variable, apiKey));
+        return defaults;
     }
 
     /** @return what to set so that each served client talks to the real API: the env variable counts for the default */

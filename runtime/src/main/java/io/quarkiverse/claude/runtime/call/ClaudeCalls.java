@@ -244,7 +244,7 @@ public class ClaudeCalls {
     /** A blocking HTTP call whose attempts each get {@code attemptTimeout} (or {@code null} for none). */
     public <T> T blocking(CallInfo info, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
         CallSpan span = observer.started(info);
-        Function<AnswerHandle, Uni<T>> traced = handle -> span.parentOf(() -> call.apply(handle));
+        Function<AnswerHandle, Uni<T>> traced = answerRecorded(info, handle -> span.parentOf(() -> call.apply(handle)));
         CallBudget budget = budget(info);
         try {
             T result = guards.retrying(() -> {
@@ -275,7 +275,7 @@ public class ClaudeCalls {
         return Uni.createFrom().deferred(() -> {
             CallSpan span = observer.started(info);
             CallBudget budget = budget(info);
-            return guarded(budget, attemptTimeout, handle -> span.parentOf(() -> call.apply(handle)))
+            return guarded(budget, attemptTimeout, answerRecorded(info, handle -> span.parentOf(() -> call.apply(handle))))
                     .onItem().invoke(result -> succeeded(info, span, budget, result))
                     .onFailure().transform(thrown -> failed(info, span, budget, thrown))
                     .onCancellation().invoke(budget::cancel);
@@ -297,6 +297,15 @@ public class ClaudeCalls {
                 : () -> attempt(budget, attemptTimeout, call, true);
         return guards.retryingAsync(() -> throttled(budget,
                 () -> placed.get().onTermination().invoke(() -> attemptEnded(budget))));
+    }
+
+    /** The attempt, which, when it succeeds, gives the call its answer's {@code request-id}. */
+    private static <T> Function<AnswerHandle, Uni<T>> answerRecorded(CallInfo info,
+            Function<AnswerHandle, Uni<T>> attempt) {
+        if (info == null) {
+            return attempt;
+        }
+        return handle -> attempt.apply(handle).onItem().invoke(() -> info.answeredWith(handle.requestId()));
     }
 
     private <T> T succeeded(CallInfo info, CallSpan span, CallBudget budget, T result) {

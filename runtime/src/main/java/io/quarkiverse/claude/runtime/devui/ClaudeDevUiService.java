@@ -28,12 +28,24 @@ public class ClaudeDevUiService {
     private final ClaudeClients clients;
     private final RecentCalls recentCalls;
     private final ClaudeRuntimeConfig config;
+    private final DevServicesSimulator devServices;
 
     @Inject
-    public ClaudeDevUiService(ClaudeClients clients, RecentCalls recentCalls, ClaudeRuntimeConfig config) {
+    public ClaudeDevUiService(ClaudeClients clients, RecentCalls recentCalls, ClaudeRuntimeConfig config,
+            DevServicesSimulator devServices) {
         this.clients = clients;
         this.recentCalls = recentCalls;
         this.config = config;
+        this.devServices = devServices;
+    }
+
+    /** @return the names of the configured clients, the default client ({@code <default>}) first */
+    public List<String> getClients() {
+        List<String> names = new ArrayList<>(new TreeSet<>(config.clients().keySet()));
+        if (names.remove(ClaudeRuntimeConfig.DEFAULT_CLIENT_NAME)) {
+            names.add(0, ClaudeRuntimeConfig.DEFAULT_CLIENT_NAME);
+        }
+        return names;
     }
 
     /** @return one row per configured client: model, version, base URL, where it goes, and whether it has a key */
@@ -55,9 +67,18 @@ public class ClaudeDevUiService {
         return rows;
     }
 
-    /** Sends one prompt with a client's defaults. */
+    /** Sends one prompt with a client's defaults; a name that is no configured client's is an error, sent nowhere. */
     public Uni<Map<String, Object>> ask(String client, String prompt) {
-        String name = client == null || client.isBlank() ? ClaudeRuntimeConfig.DEFAULT_CLIENT_NAME : client;
+        String name = client == null || client.isBlank() ? ClaudeRuntimeConfig.DEFAULT_CLIENT_NAME : client.trim();
+        List<String> configured = getClients();
+        if (!configured.contains(name)) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error", "Unknown client");
+            error.put("message", "No Claude client is named \"" + name + "\". The configured clients: "
+                    + String.join(", ", configured) + ". A client is configured by its properties, for example "
+                    + ClaudeRuntimeConfig.property(name, "model") + ".");
+            return Uni.createFrom().item(error);
+        }
         return clients.named(name).messages().createAsync(MessageRequest.of(prompt))
                 .map(message -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
@@ -86,14 +107,22 @@ public class ClaudeDevUiService {
         return recentCalls.live();
     }
 
-    static String endpointKind(String baseUrl) {
+    /** @return what a base URL is: the real API, the Dev Services simulator, another local endpoint, or a custom one */
+    String endpointKind(String baseUrl) {
         String host = URI.create(baseUrl).getHost();
         if (REAL_API_HOST.equals(host)) {
             return "the real Claude API";
         }
-        if ("127.0.0.1".equals(host) || "localhost".equals(host)) {
-            return "a local endpoint (the simulator under Dev Services)";
+        if (devServices.serves(baseUrl)) {
+            return "the Dev Services simulator";
+        }
+        if (isLoopback(host)) {
+            return "a local endpoint (not Dev Services: a simulator or proxy started apart)";
         }
         return "a custom endpoint (proxy or gateway)";
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 }

@@ -17,6 +17,7 @@ public final class CallInfo {
     private AttemptCost cost = AttemptCost.REQUEST_ONLY;
     private volatile String responseModel;
     private volatile String messageId;
+    private volatile String requestId;
 
     private CallInfo(String operation, String model, boolean batch) {
         this.operation = operation;
@@ -85,6 +86,13 @@ public final class CallInfo {
         }
     }
 
+    /** The {@code request-id} of the answer that succeeded, when it had one. */
+    public void answeredWith(String requestId) {
+        if (requestId != null) {
+            this.requestId = requestId;
+        }
+    }
+
     /** A stream's {@code message_delta} usage: cumulative, so it replaces the counts it reports. */
     public void usageDelta(Usage delta) {
         Usage current = usage;
@@ -101,5 +109,9 @@ public final class CallInfo {
 
     String messageId() {
         return messageId;
+    }
+
+    String requestId() {
+        return requestId;
     }
 }

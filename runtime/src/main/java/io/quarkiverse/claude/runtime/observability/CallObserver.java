@@ -70,7 +70,7 @@ public final class CallObserver {
         Double cost = info.batch ? batchCost(info) : costs.estimate(pricedModel, info.usage(), info.batch);
         ClaudeCallEvent event = new ClaudeCallEvent(client, info.operation, info.model, budget.start(),
                 budget.elapsed(), budget.attempts(), failure, info.usage(), info.responseModel(), info.messageId(),
-                cost);
+                cost, info.requestId());
         if (synchronous) {
             try {
                 events.fire(event);

@@ -114,6 +114,7 @@ public final class StreamDecoder {
         contentDelivered |= event instanceof ContentBlockDeltaEvent;
         if (event instanceof MessageStartEvent start) {
             info.answer(start.message());
+            info.answeredWith(answer.requestId());
         } else if (event instanceof MessageDeltaEvent delta && delta.usage() != null) {
             info.usageDelta(delta.usage());
         }
