@@ -1,7 +1,6 @@
 package io.quarkiverse.claude.bench;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,44 +10,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.model.MessageRequest;
-import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
 import io.quarkiverse.claude.testing.SimulatorOptions;
 import io.quarkus.runtime.QuarkusApplication;
 
-/** Every benchmark of issue 8, in one run, side by side; prints tables with ratios. */
+/**
+ * Every benchmark of issues 8, 13 and 19, in one run, side by side; prints tables with ratios. The per-call section
+ * and the scale curves run each client in a JVM of its own ({@link PerCall}, {@link ScaleCalls}, {@link ScaleStreams});
+ * streaming, startup, resilience and storm run here.
+ */
 public class BenchApp implements QuarkusApplication {
 
     static final int FAKE_PORT = Integer.getInteger("bench.fake-port", 18089);
@@ -79,11 +70,6 @@ public class BenchApp implements QuarkusApplication {
     @ClaudeClientName("sim")
     ClaudeClient simClient;
 
-    /** The Quarkus REST Client interface under the default client, without the extension's layers on top. */
-    @Inject
-    @RestClient
-    ClaudeRestApi restApi;
-
     @Inject
     @ClaudeClientName("sim-short-529")
     ClaudeClient simShort529;
@@ -112,11 +98,11 @@ public class BenchApp implements QuarkusApplication {
                     + " CPUs, load average " + loadAverage() + ", Java " + System.getProperty("java.version"));
             if (section("percall") || section("stream") || section("scale-calls")
                     || section("scale-streams")) {
-                fake = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC",
+                fake = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", ClientJvm.DIE_WITH_PARENT_FLAG,
                         "-Dbench.stream.deltas=" + FakeServer.DELTAS, "-jar", jar.toString(), "fake-server",
                         Integer.toString(FAKE_PORT)).redirectErrorStream(true)
                         .redirectOutput(HOME.resolve("bench/target/fake-server.log").toFile()).start();
-                awaitPort(FAKE_PORT, Duration.ofSeconds(60));
+                awaitListening(fake, HOME.resolve("bench/target/fake-server.log"), Duration.ofSeconds(60));
             }
             if (section("percall")) {
                 PerCall.run(this::out);
@@ -566,15 +552,22 @@ public class BenchApp implements QuarkusApplication {
         }
     }
 
-    static void awaitPort(int port, Duration max) throws InterruptedException {
+    /**
+     * Waits for the fake server to say it listens. A port that answers is not enough: another process (another
+     * runner on the same machine) may hold it, and then the clients would be measured against that one.
+     */
+    static void awaitListening(Process server, Path log, Duration max) throws InterruptedException, IOException {
         long end = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < end) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(20);
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the fake server exited with " + server.exitValue() + " (is port "
+                        + FAKE_PORT + " taken? -Dbench.fake-port=… picks another); its output: " + Files.readString(log));
             }
+            if (Files.exists(log) && Files.readString(log).contains("fake-server listening")) {
+                return;
+            }
+            Thread.sleep(20);
         }
-        throw new IllegalStateException("nothing listens on " + port);
+        throw new IllegalStateException("the fake server did not start within " + max.toSeconds() + " s");
     }
 }

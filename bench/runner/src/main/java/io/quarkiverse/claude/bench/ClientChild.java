@@ -25,8 +25,9 @@ import io.quarkus.runtime.QuarkusApplication;
 /**
  * The child JVM of {@link ClientJvm}: one client, one measurement, figures on one line.
  * <ul>
- * <li>{@code calls <client> <in-flight> <rounds> <seconds>}: a closed loop ({@link CallLoad}) warmed up until the JIT
- * settles ({@link JitSettle}), then {@code rounds} measured batches of about {@code seconds} each;</li>
+ * <li>{@code calls <client> <in-flight levels, e.g. 1,32> <rounds> <seconds>}: for each level in turn, a closed loop
+ * ({@link CallLoad}) warmed up until the JIT settles ({@link JitSettle}), then {@code rounds} measured batches of about
+ * {@code seconds} each;</li>
  * <li>{@code streams <client> <streams> <interval-ms> <deltas>}: {@link StreamLoad} after a warm-up of fast streams.</li>
  * </ul>
  * Clients: {@code raw}, {@code sdk} (defaults), {@code sdk-pool} (its pool keeping as many idle connections as there
@@ -53,7 +54,7 @@ public class ClientChild implements QuarkusApplication {
     public int run(String... args) throws Exception {
         ClientJvm.dieWithParent();
         Map<String, Object> figures = switch (args[0]) {
-            case "calls" -> calls(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+            case "calls" -> calls(args[1], ScaleCalls.parseLevels(args[2]), Integer.parseInt(args[3]),
                     Double.parseDouble(args[4]));
             case "streams" -> streams(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
@@ -61,6 +62,16 @@ public class ClientChild implements QuarkusApplication {
         };
         ClientJvm.printResult(figures);
         return 0;
+    }
+
+    /** Each level in turn, each warmed up until the JIT settles: @return the figures by level */
+    private Map<String, Object> calls(String client, List<Integer> levels, int rounds, double seconds)
+            throws Exception {
+        Map<String, Object> byLevel = new LinkedHashMap<>();
+        for (int inFlight : levels) {
+            byLevel.put(Integer.toString(inFlight), calls(client, inFlight, rounds, seconds));
+        }
+        return byLevel;
     }
 
     private Map<String, Object> calls(String client, int inFlight, int rounds, double seconds) throws Exception {

@@ -27,6 +27,8 @@ final class ClientJvm {
     static final String RESULT = "BENCH-RESULT ";
     /** A line {@code BENCH-MARK <name>}: the child is at a point of its run the parent may act on (e.g. start). */
     static final String MARK = "BENCH-MARK ";
+    /** Given to the processes the runner starts, so that they watch their stdin; one started by hand does not. */
+    static final String DIE_WITH_PARENT_FLAG = "-Dbench.die-with-parent=true";
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -61,6 +63,7 @@ final class ClientJvm {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmFlags());
+        command.add(DIE_WITH_PARENT_FLAG);
         command.add("-jar");
         command.add(BenchApp.HOME.resolve("bench/runner/target/quarkus-app/quarkus-run.jar").toString());
         command.add("child");
@@ -136,7 +139,7 @@ final class ClientJvm {
         List<String> flags = new ArrayList<>();
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-agentlib")
-                    && !arg.startsWith("-javaagent")) {
+                    && !arg.startsWith("-javaagent") && !arg.equals(DIE_WITH_PARENT_FLAG)) {
                 flags.add(arg);
             }
         }
@@ -148,10 +151,13 @@ final class ClientJvm {
     }
 
     /**
-     * In a process the runner started: end it when the runner is gone. The runner never writes to the child's stdin,
-     * so its end of file means the runner closed it or died.
+     * In a process the runner started ({@link #DIE_WITH_PARENT_FLAG}): end it when the runner is gone. The runner never
+     * writes to the child's stdin, so its end of file means the runner closed it or died.
      */
     static void dieWithParent() {
+        if (!Boolean.getBoolean("bench.die-with-parent")) {
+            return;
+        }
         Thread watch = new Thread(() -> {
             try {
                 while (System.in.read() >= 0) {

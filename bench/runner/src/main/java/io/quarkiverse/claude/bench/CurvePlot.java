@@ -32,8 +32,21 @@ final class CurvePlot {
     private CurvePlot() {
     }
 
+    /** One colour per client, the same in every panel; its secondary line (heap, without JIT) dashed. */
+    private static final Color[] COLOURS = { new Color(0xD62728), new Color(0xFF7F0E), new Color(0x1F77B4),
+            new Color(0x2CA02C), new Color(0x9467BD) };
+
+    private static String client(String line) {
+        return line.replace(" (without JIT)", "").replace(" (heap)", "");
+    }
+
     static void write(Path png, String title, String xLabel, List<Panel> panels) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        Map<String, Color> colours = new java.util.HashMap<>();
+        for (Panel p : panels) {
+            p.lines().keySet().forEach(k -> colours.computeIfAbsent(client(k),
+                    c -> COLOURS[colours.size() % COLOURS.length]));
+        }
         LogAxis x = new LogAxis(xLabel);
         x.setBase(10);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -52,7 +65,8 @@ final class CurvePlot {
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
             for (int i = 0; i < data.getSeriesCount(); i++) {
                 String key = data.getSeriesKey(i).toString();
-                boolean secondary = key.endsWith("(without JIT)") || key.endsWith("(heap)"); // dashed
+                boolean secondary = !client(key).equals(key); // dashed
+                renderer.setSeriesPaint(i, colours.get(client(key)));
                 renderer.setSeriesStroke(i, secondary
                         ? new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] { 4f, 4f }, 0f)
                         : new BasicStroke(2f));

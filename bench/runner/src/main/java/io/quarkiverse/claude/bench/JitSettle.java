@@ -15,7 +15,7 @@ final class JitSettle {
     static final double SETTLED_MS_PER_S = Double.parseDouble(System.getProperty("bench.jit.settled-ms", "10"));
     static final int QUIET_ROUNDS = Integer.getInteger("bench.jit.quiet-rounds", 3);
     static final int MIN_WARMUP_S = Integer.getInteger("bench.jit.min-warmup-s", 3);
-    static final int MAX_WARMUP_S = Integer.getInteger("bench.jit.max-warmup-s", 40);
+    static final int MAX_WARMUP_S = Integer.getInteger("bench.jit.max-warmup-s", 15);
 
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
@@ -33,6 +33,16 @@ final class JitSettle {
     }
 
     private JitSettle() {
+    }
+
+    /** @return the rule, for the report */
+    static String describe() {
+        return "compilation under " + fmt(SETTLED_MS_PER_S) + " ms per second for " + QUIET_ROUNDS
+                + " one-second rounds in a row, at least " + MIN_WARMUP_S + " s, at most " + MAX_WARMUP_S + " s";
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     static Warmup warmUp(Round round) throws Exception {

@@ -1,6 +1,5 @@
 package io.quarkiverse.claude.bench;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ final class PerCall {
 
     static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 32);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-    static final double SECONDS = Double.parseDouble(System.getProperty("bench.percall.seconds", "2"));
+    static final double SECONDS = Double.parseDouble(System.getProperty("bench.percall.seconds", "1.5"));
 
     static final String RAW = "raw JDK HttpClient + Jackson";
     static final String SDK = "official SDK 3.13.0";
@@ -37,24 +36,16 @@ final class PerCall {
             clients.keySet().removeIf(name -> Arrays.stream(only.split(",")).noneMatch(name::contains));
         }
         Map<Integer, Map<String, Map<String, Object>>> byMode = new LinkedHashMap<>();
-        for (int inFlight : List.of(1, IN_FLIGHT)) {
-            Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-            for (Map.Entry<String, String> c : clients.entrySet()) {
-                System.out.println("per-call: " + c.getKey() + ", " + inFlight + " in flight, own JVM");
-                try {
-                    rows.put(c.getKey(), ClientJvm.run(List.of("calls", c.getValue(), Integer.toString(inFlight),
-                            Integer.toString(ROUNDS), Double.toString(SECONDS)), Duration.ofMinutes(5)));
-                } catch (ClientJvm.ChildFailed e) {
-                    rows.put(c.getKey(), Map.of("failed", e.getMessage()));
-                }
-            }
-            byMode.put(inFlight, rows);
+        List<Integer> modes = List.of(1, IN_FLIGHT);
+        modes.forEach(m -> byMode.put(m, new LinkedHashMap<>()));
+        for (Map.Entry<String, String> c : clients.entrySet()) {
+            System.out.println("per-call: " + c.getKey() + ", " + modes + " in flight, own JVM");
+            ScaleCalls.runClient(c.getValue(), modes, ROUNDS, SECONDS)
+                    .forEach((inFlight, f) -> byMode.get(inFlight).put(c.getKey(), f));
         }
         out.accept("\n## 1. Per-call client cost (fast fixed-answer server in its own process; one JVM per client)\n");
-        out.accept("Each client and mode runs in a JVM of its own (the runner's flags), warmed up until its JIT "
-                + "compilation rate stays under " + JitSettle.SETTLED_MS_PER_S + " ms per second for "
-                + JitSettle.QUIET_ROUNDS + " one-second rounds (at least " + JitSettle.MIN_WARMUP_S + " s, at most "
-                + JitSettle.MAX_WARMUP_S + " s), then " + ROUNDS + " measured batches of about " + SECONDS
+        out.accept("Each client runs in a JVM of its own (the runner's flags), sequentially then concurrently, each "
+                + "mode warmed up until the JIT settles (" + JitSettle.describe() + "), then " + ROUNDS + " measured batches of about " + SECONDS
                 + " s each, a GC before each. CPU = the whole client process (callers, event loops, GC, JIT) ÷ calls; "
                 + "\"without JIT\" leaves out the compiler threads (`C1/C2 CompilerThread*`).\n");
         for (Map.Entry<Integer, Map<String, Map<String, Object>>> mode : byMode.entrySet()) {

@@ -33,35 +33,50 @@ final class ScaleCalls {
     }
 
     static List<Integer> levels(String property, String defaults) {
-        return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::trim)
-                .map(Integer::valueOf).toList();
+        return parseLevels(System.getProperty(property, defaults));
+    }
+
+    static List<Integer> parseLevels(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
+    /**
+     * Runs one client at every level in a JVM of its own (each level warmed up until the JIT settles there).
+     *
+     * @return the figures by level; a failed child gives every level {@code failed}
+     */
+    @SuppressWarnings("unchecked")
+    static Map<Integer, Map<String, Object>> runClient(String client, List<Integer> levels, int rounds, double seconds)
+            throws Exception {
+        Map<Integer, Map<String, Object>> byLevel = new TreeMap<>();
+        String csv = String.join(",", levels.stream().map(String::valueOf).toList());
+        try {
+            Map<String, Object> all = ClientJvm.run(List.of("calls", client, csv, Integer.toString(rounds),
+                    Double.toString(seconds)), Duration.ofSeconds(60 + levels.size() * (JitSettle.MAX_WARMUP_S + 60L
+                            + (long) (rounds * seconds * 3))));
+            all.forEach((level, f) -> byLevel.put(Integer.valueOf(level), (Map<String, Object>) f));
+        } catch (ClientJvm.ChildFailed e) {
+            levels.forEach(l -> byLevel.put(l, Map.of("failed", e.getMessage())));
+        }
+        return byLevel;
     }
 
     /** @return the plot written */
     static Path run(Consumer<String> out, Path plotDir) throws Exception {
         Map<String, Map<Integer, Map<String, Object>>> results = new LinkedHashMap<>();
-        CLIENTS.keySet().forEach(c -> results.put(c, new TreeMap<>()));
-        for (int level : LEVELS) {
-            for (Map.Entry<String, String> c : CLIENTS.entrySet()) {
-                System.out.println("scale-calls: " + c.getKey() + ", " + level + " in flight, own JVM");
-                Map<String, Object> f;
-                try {
-                    f = ClientJvm.run(List.of("calls", c.getValue(), Integer.toString(level),
-                            Integer.toString(ROUNDS), Double.toString(SECONDS)), Duration.ofMinutes(5));
-                } catch (ClientJvm.ChildFailed e) {
-                    f = Map.of("failed", e.getMessage());
-                }
-                results.get(c.getKey()).put(level, f);
-            }
+        for (Map.Entry<String, String> c : CLIENTS.entrySet()) {
+            System.out.println("scale-calls: " + c.getKey() + ", " + LEVELS + " in flight, own JVM");
+            results.put(c.getKey(), runClient(c.getValue(), LEVELS, ROUNDS, SECONDS));
         }
-        out.accept("\n## 6. Scale curve: calls in flight (one JVM per client and level)\n");
+        out.accept("\n## 6. Scale curve: calls in flight (one JVM per client)\n");
         out.accept("Closed loop against the fast fixed-answer server: N platform threads each calling "
                 + "`messages().create` (blocking, and the SDK), or N outstanding `createAsync` subscriptions (`Uni`). "
                 + "quarkus-claude is the named client `scale`, with `resilience.bulkhead.max-concurrent`, "
                 + "`resilience.bulkhead.max-queued` and `connection-pool-size` raised to 4096 for this run (the defaults, "
                 + "64 / 256 / the bulkhead's 64, refuse more than 64 blocking calls at once); the SDK's OkHttp pool keeps "
                 + "as many idle connections as there are calls in flight (`maxIdleConnections`, default 5), so that "
-                + "neither reconnects. Warm-up until the JIT settles, then " + ROUNDS + " × ≈ " + SECONDS + " s measured.\n");
+                + "neither reconnects. Each client in a JVM of its own, the levels in turn, each level warmed up until the JIT "
+                + "settles (" + JitSettle.describe() + "), then " + ROUNDS + " × ≈ " + SECONDS + " s measured.\n");
         out.accept("| in flight | client | CPU µs/call | without JIT | × SDK | × SDK without JIT | KB allocated/call | p50 µs | p99 µs | calls/s | warm-up s |");
         out.accept("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Map<String, Object> none = Map.of();
