@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -14,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * A closed loop of calls with a fixed number in flight: {@code inFlight} platform threads each making the next blocking
  * call when its last one is answered, or, for an asynchronous client, {@code inFlight} outstanding {@code Uni}
- * subscriptions, a new one as soon as one completes. The threads are made once and kept, so that the meter, which
+ * subscriptions, the next one subscribed by the completion of the last. The threads are made once and kept, so that the meter, which
  * counts the allocations of live threads, sees all of theirs.
  */
 final class CallLoad implements AutoCloseable {
@@ -56,25 +55,33 @@ final class CallLoad implements AutoCloseable {
         long[] lat = new long[n];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         if (async != null) {
-            Semaphore permits = new Semaphore(inFlight);
+            // each completion subscribes the next call on the thread that completed it (the event loop), as a
+            // reactive application chains its work; no dispatching thread sits between the calls
+            AtomicInteger next = new AtomicInteger();
             CountDownLatch done = new CountDownLatch(n);
-            for (int i = 0; i < n && failure.get() == null; i++) {
-                permits.acquire();
-                int idx = i;
+            Runnable[] issue = new Runnable[1];
+            issue[0] = () -> {
+                int idx = next.getAndIncrement();
+                if (idx >= n) {
+                    return;
+                }
                 long t0 = System.nanoTime();
                 async.get().subscribe().with(answer -> {
                     lat[idx] = System.nanoTime() - t0;
-                    permits.release();
                     done.countDown();
+                    issue[0].run();
                 }, err -> {
                     failure.compareAndSet(null, err);
-                    permits.release();
-                    done.countDown();
+                    next.set(n);
+                    while (done.getCount() > 0) {
+                        done.countDown();
+                    }
                 });
+            };
+            for (int i = 0; i < Math.min(inFlight, n); i++) {
+                issue[0].run();
             }
-            if (failure.get() == null) {
-                done.await();
-            }
+            done.await();
         } else {
             AtomicInteger next = new AtomicInteger();
             CountDownLatch done = new CountDownLatch(inFlight);

@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ public class ClientChild implements QuarkusApplication {
     private AnthropicClient sdk(int idleConnections) {
         AnthropicOkHttpClient.Builder b = AnthropicOkHttpClient.builder().baseUrl(base).apiKey("sk-ant-api03-bench-key");
         if (idleConnections > 5) { // 5 idle for 5 minutes is OkHttp's default; the SDK wants both set or neither
-            b.maxIdleConnections(idleConnections).keepAliveDuration(java.time.Duration.ofMinutes(5));
+            b.maxIdleConnections(idleConnections).keepAliveDuration(Duration.ofMinutes(5));
         }
         return b.build();
     }

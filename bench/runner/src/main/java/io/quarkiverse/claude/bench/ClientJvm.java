@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -58,7 +59,7 @@ final class ClientJvm {
     }
 
     /** @param onMark called with the name of each {@code BENCH-MARK} line, on the thread that reads the child */
-    static Map<String, Object> run(List<String> args, Duration timeout, java.util.function.Consumer<String> onMark)
+    static Map<String, Object> run(List<String> args, Duration timeout, Consumer<String> onMark)
             throws IOException, InterruptedException, ChildFailed {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));

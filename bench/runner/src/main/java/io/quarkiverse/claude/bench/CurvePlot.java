@@ -7,6 +7,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +23,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -32,24 +37,24 @@ final class CurvePlot {
     private CurvePlot() {
     }
 
-    /** One colour per client, the same in every panel; its secondary line (heap, without JIT) dashed. */
-    private static final Color[] COLOURS = { new Color(0xD62728), new Color(0xFF7F0E), new Color(0x1F77B4),
-            new Color(0x2CA02C), new Color(0x9467BD) };
-
     private static String client(String line) {
         return line.replace(" (without JIT)", "").replace(" (heap)", "");
     }
 
+    /** One colour per client, the same in every panel and plot; its secondary line (heap, without JIT) dashed. */
+    private static Color colour(String client) {
+        if (client.contains("SDK")) {
+            return new Color(0x1F77B4);
+        }
+        return client.contains("Uni") ? new Color(0xFF7F0E) : new Color(0xD62728);
+    }
+
     static void write(Path png, String title, String xLabel, List<Panel> panels) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        Map<String, Color> colours = new java.util.HashMap<>();
-        for (Panel p : panels) {
-            p.lines().keySet().forEach(k -> colours.computeIfAbsent(client(k),
-                    c -> COLOURS[colours.size() % COLOURS.length]));
-        }
         LogAxis x = new LogAxis(xLabel);
         x.setBase(10);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setNumberFormatOverride(new DecimalFormat("#,##0")); // 1, 10, 100, not 10^0, 10^1, 10^2
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         for (Panel p : panels) {
             XYSeriesCollection data = new XYSeriesCollection();
@@ -66,7 +71,7 @@ final class CurvePlot {
             for (int i = 0; i < data.getSeriesCount(); i++) {
                 String key = data.getSeriesKey(i).toString();
                 boolean secondary = !client(key).equals(key); // dashed
-                renderer.setSeriesPaint(i, colours.get(client(key)));
+                renderer.setSeriesPaint(i, colour(client(key)));
                 renderer.setSeriesStroke(i, secondary
                         ? new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] { 4f, 4f }, 0f)
                         : new BasicStroke(2f));
@@ -80,6 +85,11 @@ final class CurvePlot {
             plot.add(sub);
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // when and under what load: a plot from a busy machine must say so
+        String[] load = BenchApp.loadAverage().split(" ");
+        chart.addSubtitle(new TextTitle(Instant.now().toString().substring(0, 16) + " UTC, "
+                + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
+                + ", load average at the end: " + String.join(" ", Arrays.asList(load).subList(0, Math.min(3, load.length)))));
         chart.setBackgroundPaint(Color.WHITE);
         Files.createDirectories(png.getParent());
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 320 * panels.size() + 120);
@@ -87,7 +97,7 @@ final class CurvePlot {
 
     /** The given PNGs one above the other in one image (the README's scale curve). */
     static void stack(List<Path> pngs, Path out) throws IOException {
-        List<BufferedImage> images = new java.util.ArrayList<>();
+        List<BufferedImage> images = new ArrayList<>();
         for (Path p : pngs) {
             images.add(ImageIO.read(p.toFile()));
         }

@@ -105,7 +105,12 @@ public final class FakeServer {
                 } else {
                     res.putHeader("content-type", "application/json").end(answer);
                 }
-            })).listen().toCompletionStage().toCompletableFuture().get();
+            })).listen().onFailure(failed -> {
+                // Vert.x's threads would keep the process alive without a server: exit, so that the runner sees it
+                System.out.println("fake-server cannot listen on " + port + ": " + failed);
+                System.out.flush();
+                System.exit(1);
+            }).toCompletionStage().toCompletableFuture().get();
         }
         System.out.println("fake-server listening on " + port);
         System.out.flush();

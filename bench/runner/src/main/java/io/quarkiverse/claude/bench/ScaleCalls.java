@@ -126,7 +126,7 @@ final class ScaleCalls {
         both.putAll(cpuNoJit);
         Path png = plotDir.resolve("scale-calls.png");
         CurvePlot.write(png, "CPU per call against calls in flight (fast fake server)", "calls in flight",
-                List.of(new CurvePlot.Panel("CPU µs per call", both)));
+                List.of(new CurvePlot.Panel("CPU µs per call (without JIT dashed)", both)));
         out.accept("Plot: `" + png + "`\n");
         return png;
     }

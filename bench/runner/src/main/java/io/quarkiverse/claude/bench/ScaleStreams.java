@@ -108,10 +108,15 @@ final class ScaleStreams {
                 rss.computeIfAbsent(client, k -> new TreeMap<>()).put((double) level, rssKb);
                 heap.computeIfAbsent(client + " (heap)", k -> new TreeMap<>()).put((double) level, heapKb);
                 cpu.computeIfAbsent(client, k -> new TreeMap<>()).put((double) level, num(f, "cpuUsPerEvent"));
+                cpu.computeIfAbsent(client + " (without JIT)", k -> new TreeMap<>()).put((double) level,
+                        num(f, "cpuNoJitUsPerEvent"));
             }
         }
         out.accept("");
-        stoppedAt.forEach((client, where) -> out.accept("- " + client + " stopped at " + where));
+        for (String client : clients.keySet()) {
+            out.accept("- " + client + (stoppedAt.containsKey(client) ? " stopped at " + stoppedAt.get(client)
+                    : ": every level up to " + LEVELS.get(LEVELS.size() - 1) + " streams without errors or lost deltas"));
+        }
         // target: memory per open stream ≤ 1/4 of the SDK's, at each level both ran
         for (int level : LEVELS) {
             Map<Double, Double> q = rss.getOrDefault(QC, Map.of());
@@ -128,7 +133,7 @@ final class ScaleStreams {
         Path png = plotDir.resolve("scale-streams.png");
         CurvePlot.write(png, "Open streams: memory per stream and CPU per event (one delta every " + INTERVAL_MS + " ms)",
                 "open streams", List.of(new CurvePlot.Panel("KB per open stream (RSS solid, heap dashed)", memory),
-                        new CurvePlot.Panel("CPU µs per event", cpu)));
+                        new CurvePlot.Panel("CPU µs per event (without JIT dashed)", cpu)));
         out.accept("Plot: `" + png + "`\n");
         return png;
     }
