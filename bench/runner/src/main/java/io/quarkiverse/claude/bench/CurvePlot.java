@@ -37,16 +37,17 @@ final class CurvePlot {
     private CurvePlot() {
     }
 
-    private static String client(String line) {
-        return line.replace(" (without JIT)", "").replace(" (heap)", "");
-    }
-
-    /** One colour per client, the same in every panel and plot; its secondary line (heap, without JIT) dashed. */
-    private static Color colour(String client) {
-        if (client.contains("SDK")) {
+    /** One colour per client, the same in every panel and plot: the SDK blue, `Uni` orange, quarkus-claude red. */
+    private static Color colour(String line) {
+        if (line.contains("SDK")) {
             return new Color(0x1F77B4);
         }
-        return client.contains("Uni") ? new Color(0xFF7F0E) : new Color(0xD62728);
+        return line.contains("Uni") ? new Color(0xFF7F0E) : new Color(0xD62728);
+    }
+
+    /** A client's secondary line (its heap, its CPU without the JIT) is dashed. */
+    private static boolean secondary(String line) {
+        return line.contains("heap") || line.contains("without JIT");
     }
 
     static void write(Path png, String title, String xLabel, List<Panel> panels) throws IOException {
@@ -70,9 +71,8 @@ final class CurvePlot {
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
             for (int i = 0; i < data.getSeriesCount(); i++) {
                 String key = data.getSeriesKey(i).toString();
-                boolean secondary = !client(key).equals(key); // dashed
-                renderer.setSeriesPaint(i, colour(client(key)));
-                renderer.setSeriesStroke(i, secondary
+                renderer.setSeriesPaint(i, colour(key));
+                renderer.setSeriesStroke(i, secondary(key)
                         ? new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] { 4f, 4f }, 0f)
                         : new BasicStroke(2f));
             }

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 /**
  * Section 7, the scale curve of open streams: 10 to 2,000 streams opened together, each one delta every 50 ms for
  * 30 s from the fake server's drip mode, quarkus-claude ({@code stream → Multi}, no thread per stream) against the SDK
- * ({@code createStreaming}, one reading thread per stream, its API), each level and client in a JVM of its own. The
- * SDK goes up the levels until a level fails (errors, lost events, or its JVM gives up); the levels above are skipped.
+ * ({@code createStreaming}, one reading thread per stream, its API), each level and client in a JVM of its own. Each
+ * client goes up the levels until a level fails (errors, lost events, or its JVM gives up); its levels above are
+ * skipped.
  */
 final class ScaleStreams {
 
@@ -82,6 +83,7 @@ final class ScaleStreams {
         Map<String, Map<Double, Double>> rss = new LinkedHashMap<>();
         Map<String, Map<Double, Double>> heap = new LinkedHashMap<>();
         Map<String, Map<Double, Double>> cpu = new LinkedHashMap<>();
+        Map<String, Map<Double, Double>> cpuNoJit = new LinkedHashMap<>();
         for (int level : LEVELS) {
             for (String client : clients.keySet()) {
                 Map<String, Object> f = results.getOrDefault(client, Map.of()).get(level);
@@ -106,9 +108,9 @@ final class ScaleStreams {
                         num(f, "fakeServerCorePercent"), num(f, "warmupS"),
                         Boolean.TRUE.equals(f.get("warmupSettled")) ? "" : " (capped)"));
                 rss.computeIfAbsent(client, k -> new TreeMap<>()).put((double) level, rssKb);
-                heap.computeIfAbsent(client + " (heap)", k -> new TreeMap<>()).put((double) level, heapKb);
+                heap.computeIfAbsent(client, k -> new TreeMap<>()).put((double) level, heapKb);
                 cpu.computeIfAbsent(client, k -> new TreeMap<>()).put((double) level, num(f, "cpuUsPerEvent"));
-                cpu.computeIfAbsent(client + " (without JIT)", k -> new TreeMap<>()).put((double) level,
+                cpuNoJit.computeIfAbsent(client, k -> new TreeMap<>()).put((double) level,
                         num(f, "cpuNoJitUsPerEvent"));
             }
         }
@@ -128,14 +130,23 @@ final class ScaleStreams {
             }
         }
         out.accept("");
-        Map<String, Map<Double, Double>> memory = new LinkedHashMap<>(rss);
-        memory.putAll(heap);
+        // short names in the legend; every line named once across both panels
+        Map<String, Map<Double, Double>> memory = new LinkedHashMap<>();
+        rss.forEach((client, points) -> memory.put(shortName(client) + ", RSS", points));
+        heap.forEach((client, points) -> memory.put(shortName(client) + ", heap", points));
+        Map<String, Map<Double, Double>> perEvent = new LinkedHashMap<>();
+        cpu.forEach((client, points) -> perEvent.put(shortName(client) + ", CPU", points));
+        cpuNoJit.forEach((client, points) -> perEvent.put(shortName(client) + ", CPU without JIT", points));
         Path png = plotDir.resolve("scale-streams.png");
         CurvePlot.write(png, "Open streams: memory per stream and CPU per event (one delta every " + INTERVAL_MS + " ms)",
                 "open streams", List.of(new CurvePlot.Panel("KB per open stream (RSS solid, heap dashed)", memory),
-                        new CurvePlot.Panel("CPU µs per event (without JIT dashed)", cpu)));
+                        new CurvePlot.Panel("CPU µs per event (without JIT dashed)", perEvent)));
         out.accept("Plot: `" + png + "`\n");
         return png;
+    }
+
+    private static String shortName(String client) {
+        return client.equals(QC) ? "quarkus-claude" : "SDK 3.13.0";
     }
 
     private static double num(Map<String, Object> f, String key) {
