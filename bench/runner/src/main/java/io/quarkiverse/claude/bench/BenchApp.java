@@ -1,7 +1,6 @@
 package io.quarkiverse.claude.bench;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,44 +10,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.model.MessageRequest;
-import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Scenario;
 import io.quarkiverse.claude.testing.SimulatorOptions;
 import io.quarkus.runtime.QuarkusApplication;
 
-/** Every benchmark of issue 8, in one run, side by side; prints tables with ratios. */
+/**
+ * Every benchmark of issues 8, 13 and 19, in one run, side by side; prints tables with ratios. The per-call section
+ * and the scale curves run each client in a JVM of its own ({@link PerCall}, {@link ScaleCalls}, {@link ScaleStreams});
+ * streaming, startup, resilience and storm run here.
+ */
 public class BenchApp implements QuarkusApplication {
 
     static final int FAKE_PORT = Integer.getInteger("bench.fake-port", 18089);
@@ -58,11 +49,6 @@ public class BenchApp implements QuarkusApplication {
     static final Path HOME = Path.of(System.getProperty("bench.home", "."));
     static final String MODEL = "claude-sonnet-4-6";
 
-    static final int WARMUP = Integer.getInteger("bench.warmup", 2000);
-    static final int SEQ = Integer.getInteger("bench.seq", 1500);
-    static final int CONC_CALLS = Integer.getInteger("bench.conc", 3000);
-    static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 32);
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int STREAMS = Integer.getInteger("bench.streams", 6);
     static final int STREAM_WARMUP = Integer.getInteger("bench.stream.warmup", 12);
     static final int STARTUP_RUNS = Integer.getInteger("bench.startup-runs", 9);
@@ -73,7 +59,9 @@ public class BenchApp implements QuarkusApplication {
     static final double STORM_RATE = Double.parseDouble(System.getProperty("bench.storm.rate", "10"));
     static final int STORM_BURST = Integer.getInteger("bench.storm.burst", 5);
     static final double STORM_529 = Double.parseDouble(System.getProperty("bench.storm.overloaded", "0.05"));
-    static final String SECTIONS = System.getProperty("bench.sections", "percall,stream,startup,resilience,storm");
+    static final String SECTIONS = System.getProperty("bench.sections",
+            "percall,stream,startup,resilience,storm,scale-calls,scale-streams");
+    static final java.util.Set<String> SECTION_SET = java.util.Set.of(SECTIONS.split("\\s*,\\s*"));
 
     @Inject
     ClaudeClient claude;
@@ -81,11 +69,6 @@ public class BenchApp implements QuarkusApplication {
     @Inject
     @ClaudeClientName("sim")
     ClaudeClient simClient;
-
-    /** The Quarkus REST Client interface under the default client, without the extension's layers on top. */
-    @Inject
-    @RestClient
-    ClaudeRestApi restApi;
 
     @Inject
     @ClaudeClientName("sim-short-529")
@@ -113,31 +96,44 @@ public class BenchApp implements QuarkusApplication {
         try {
             out("# quarkus-claude benchmarks, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                     + " CPUs, load average " + loadAverage() + ", Java " + System.getProperty("java.version"));
-            if (SECTIONS.contains("percall") || SECTIONS.contains("stream")) {
-                fake = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC",
+            if (section("percall") || section("stream") || section("scale-calls")
+                    || section("scale-streams")) {
+                fake = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", ClientJvm.DIE_WITH_PARENT_FLAG,
                         "-Dbench.stream.deltas=" + FakeServer.DELTAS, "-jar", jar.toString(), "fake-server",
                         Integer.toString(FAKE_PORT)).redirectErrorStream(true)
                         .redirectOutput(HOME.resolve("bench/target/fake-server.log").toFile()).start();
-                awaitPort(FAKE_PORT, Duration.ofSeconds(60));
+                awaitListening(fake, HOME.resolve("bench/target/fake-server.log"), Duration.ofSeconds(60));
             }
-            if (SECTIONS.contains("percall")) {
-                perCall();
+            if (section("percall")) {
+                PerCall.run(this::out);
             }
-            if (SECTIONS.contains("stream")) {
+            if (section("stream")) {
                 streaming();
+            }
+            List<Path> plots = new ArrayList<>();
+            if (section("scale-calls")) {
+                plots.add(ScaleCalls.run(this::out, HOME.resolve("bench/target")));
+            }
+            if (section("scale-streams")) {
+                plots.add(ScaleStreams.run(this::out, HOME.resolve("bench/target"), fake.pid()));
+            }
+            if (!plots.isEmpty()) {
+                Path curve = HOME.resolve("bench/target/scale-curve.png");
+                CurvePlot.stack(plots, curve);
+                out("Scale curve (both plots): `" + curve + "`\n");
             }
             if (fake != null) {
                 fake.destroy();
                 fake.waitFor(10, TimeUnit.SECONDS);
                 fake = null;
             }
-            if (SECTIONS.contains("startup")) {
+            if (section("startup")) {
                 startup(java);
             }
-            if (SECTIONS.contains("resilience")) {
+            if (section("resilience")) {
                 resilience();
             }
-            if (SECTIONS.contains("storm")) {
+            if (section("storm")) {
                 storm();
             }
             out("load average at the end: " + loadAverage());
@@ -151,231 +147,6 @@ public class BenchApp implements QuarkusApplication {
                 fake.destroyForcibly();
             }
         }
-    }
-
-    // ------------------------------------------------------------------------------------------------ per-call cost
-
-    interface Blocking {
-        void call() throws Exception;
-    }
-
-    /** A client under test: a blocking call, and optionally its own way of keeping 32 in flight. */
-    record Client(String name, Blocking blocking, boolean async) {
-    }
-
-    static final String RAW = "raw JDK HttpClient + Jackson";
-    static final String SDK = "official SDK 3.13.0";
-
-    static final class Totals {
-        long calls, cpu, wall, bytes;
-        final List<long[]> latencies = new ArrayList<>();
-
-        void add(int n, Meter.Sample s, long[] lat) {
-            calls += n;
-            cpu += s.cpuNanos();
-            wall += s.wallNanos();
-            bytes += s.allocatedBytes();
-            latencies.add(lat);
-        }
-
-        double cpuPerCallUs() {
-            return cpu / 1e3 / calls;
-        }
-
-        double kbPerCall() {
-            return bytes / 1024.0 / calls;
-        }
-
-        double perSecond() {
-            return calls / (wall / 1e9);
-        }
-
-        double percentileUs(double p) {
-            long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            return all[Math.min(all.length - 1, (int) Math.ceil(p * all.length) - 1)] / 1e3;
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RawMessage(String id, String model, List<RawBlock> content, @JsonProperty("stop_reason") String stopReason,
-            RawUsage usage) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RawBlock(String type, String text) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RawUsage(@JsonProperty("input_tokens") int inputTokens, @JsonProperty("output_tokens") int outputTokens) {
-    }
-
-    record RawParam(String role, String content) {
-    }
-
-    record RawRequest(String model, @JsonProperty("max_tokens") int maxTokens, List<RawParam> messages) {
-    }
-
-    void perCall() throws Exception {
-        String base = "http://127.0.0.1:" + FAKE_PORT;
-        AnthropicClient sdk = AnthropicOkHttpClient.builder().baseUrl(base).apiKey("sk-ant-api03-bench-key").build();
-        MessageCreateParams params = MessageCreateParams.builder().model(MODEL).maxTokens(256).addUserMessage("Hello")
-                .build();
-        HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI messages = URI.create(base + "/v1/messages");
-        Blocking raw = () -> {
-            byte[] body = MAPPER.writeValueAsBytes(new RawRequest(MODEL, 256, List.of(new RawParam("user", "Hello"))));
-            HttpResponse<byte[]> r = jdk.send(HttpRequest.newBuilder(messages)
-                    .header("x-api-key", "sk-ant-api03-bench-key").header("anthropic-version", "2023-06-01")
-                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("status " + r.statusCode());
-            }
-            RawMessage m = MAPPER.readValue(r.body(), RawMessage.class);
-            if (m.content().isEmpty()) {
-                throw new IllegalStateException();
-            }
-        };
-        List<Client> clients = List.of(
-                new Client(RAW, raw, false),
-                new Client(SDK, () -> sdk.messages().create(params).content(), false),
-                new Client("Quarkus REST Client alone (its blocking ClaudeRestApi)", () -> restApi.createMessage(
-                        MessageRequest.builder().model(MODEL).maxTokens(256).addUserMessage("Hello").build()).text(), false),
-                new Client("quarkus-claude blocking", () -> claude.messages().create(MessageRequest.of("Hello")).text(),
-                        false),
-                new Client("quarkus-claude Uni", null, true));
-        String only = System.getProperty("bench.clients"); // e.g. "REST,Uni": only the clients whose names contain one
-        if (only != null) {
-            clients = clients.stream().filter(c -> Arrays.stream(only.split(",")).anyMatch(c.name()::contains)).toList();
-        }
-        Map<String, Totals> seq = new LinkedHashMap<>();
-        Map<String, Totals> conc = new LinkedHashMap<>();
-        for (Client c : clients) {
-            seq.put(c.name(), new Totals());
-            conc.put(c.name(), new Totals());
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
-        try {
-            System.out.println("per-call: warming up (" + WARMUP + " calls per client and mode)");
-            for (Client c : clients) {
-                runSequential(c, WARMUP);
-                runConcurrent(c, WARMUP, pool);
-            }
-            for (int round = 0; round < ROUNDS; round++) {
-                System.out.println("per-call: round " + (round + 1) + "/" + ROUNDS);
-                for (int k = 0; k < clients.size(); k++) {
-                    Client c = clients.get((k + round) % clients.size()); // rotate the order every round
-                    System.gc();
-                    runSequentialMeasured(c, SEQ, seq.get(c.name()));
-                    System.gc();
-                    runConcurrentMeasured(c, CONC_CALLS, pool, conc.get(c.name()));
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        out("\n## 1. Per-call client cost (fast fixed-answer server in its own process)\n");
-        out("Sequential: " + ROUNDS + " × " + SEQ + " calls per client; concurrent: " + ROUNDS + " × " + CONC_CALLS
-                + " calls, " + IN_FLIGHT + " in flight; after " + WARMUP + " warm-up calls per client and mode. "
-                + "CPU = whole client process (callers, event loops, GC, JIT) ÷ calls.\n");
-        table("sequential", seq, clients);
-        table("concurrent (" + IN_FLIGHT + " in flight)", conc, clients);
-    }
-
-    private void runSequentialMeasured(Client c, int n, Totals t) throws Exception {
-        long[] lat = new long[n];
-        Meter m = Meter.start();
-        if (c.async()) {
-            for (int i = 0; i < n; i++) {
-                long t0 = System.nanoTime();
-                claude.messages().createAsync(MessageRequest.of("Hello")).await().indefinitely();
-                lat[i] = System.nanoTime() - t0;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                long t0 = System.nanoTime();
-                c.blocking().call();
-                lat[i] = System.nanoTime() - t0;
-            }
-        }
-        t.add(n, m.stop(), lat);
-    }
-
-    private void runSequential(Client c, int n) throws Exception {
-        runSequentialMeasured(c, n, new Totals());
-    }
-
-    private void runConcurrent(Client c, int n, ExecutorService pool) throws Exception {
-        runConcurrentMeasured(c, n, pool, new Totals());
-    }
-
-    private void runConcurrentMeasured(Client c, int n, ExecutorService pool, Totals t) throws Exception {
-        long[] lat = new long[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Meter m = Meter.start();
-        if (c.async()) {
-            Semaphore permits = new Semaphore(IN_FLIGHT);
-            CountDownLatch done = new CountDownLatch(n);
-            for (int i = 0; i < n; i++) {
-                permits.acquire();
-                int idx = i;
-                long t0 = System.nanoTime();
-                claude.messages().createAsync(MessageRequest.of("Hello")).subscribe().with(msg -> {
-                    lat[idx] = System.nanoTime() - t0;
-                    permits.release();
-                    done.countDown();
-                }, err -> {
-                    failure.set(err);
-                    permits.release();
-                    done.countDown();
-                });
-            }
-            done.await();
-        } else {
-            CountDownLatch done = new CountDownLatch(IN_FLIGHT);
-            for (int w = 0; w < IN_FLIGHT; w++) {
-                pool.execute(() -> {
-                    try {
-                        int i;
-                        while ((i = next.getAndIncrement()) < n) {
-                            long t0 = System.nanoTime();
-                            c.blocking().call();
-                            lat[i] = System.nanoTime() - t0;
-                        }
-                    } catch (Throwable e) {
-                        failure.set(e);
-                        next.set(n);
-                    } finally {
-                        done.countDown();
-                    }
-                });
-            }
-            done.await();
-        }
-        Meter.Sample s = m.stop();
-        if (failure.get() != null) {
-            throw new IllegalStateException(c.name() + " failed", failure.get());
-        }
-        t.add(n, s, lat);
-    }
-
-    private void table(String title, Map<String, Totals> totals, List<Client> clients) {
-        // NaN when -Dbench.clients left the raw client or the SDK out
-        Totals missing = new Totals();
-        Totals raw = totals.getOrDefault(RAW, missing);
-        Totals sdk = totals.getOrDefault(SDK, missing);
-        out("### " + title + "\n");
-        out("| client | CPU µs/call | × raw | × SDK | KB allocated/call | × SDK | p50 µs | p99 µs | calls/s |");
-        out("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (Client c : clients) {
-            Totals t = totals.get(c.name());
-            out(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.1f | %.2f | %.0f | %.0f | %.0f |", c.name(),
-                    t.cpuPerCallUs(), t.cpuPerCallUs() / raw.cpuPerCallUs(), t.cpuPerCallUs() / sdk.cpuPerCallUs(),
-                    t.kbPerCall(), t.kbPerCall() / sdk.kbPerCall(), t.percentileUs(0.50), t.percentileUs(0.99),
-                    t.perSecond()));
-        }
-        out("");
     }
 
     // ------------------------------------------------------------------------------------------------ streaming
@@ -460,6 +231,8 @@ public class BenchApp implements QuarkusApplication {
         }
         Map<String, List<Long>> times = new LinkedHashMap<>();
         apps.keySet().forEach(k -> times.put(k, new ArrayList<>()));
+        Map<String, List<Long>> rss = new LinkedHashMap<>(); // resident memory right after the first answer
+        apps.keySet().forEach(k -> rss.put(k, new ArrayList<>()));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         for (int run = 0; run < STARTUP_RUNS + 1; run++) { // run 0 warms the file cache and is dropped
             for (Map.Entry<String, List<String>> app : apps.entrySet()) {
@@ -490,6 +263,7 @@ public class BenchApp implements QuarkusApplication {
                     }
                     if (run > 0) {
                         times.get(app.getKey()).add((System.nanoTime() - t0) / 1_000_000);
+                        rss.get(app.getKey()).add(rssKb(p.pid()));
                     }
                 } finally {
                     p.destroy();
@@ -501,15 +275,16 @@ public class BenchApp implements QuarkusApplication {
         }
         out("\n## 3. Startup: process start to first served HTTP request (JVM mode, " + STARTUP_RUNS
                 + " runs each, interleaved)\n");
-        out("| app | median ms | min ms | max ms | runs (ms) |");
-        out("|---|---:|---:|---:|---|");
+        out("| app | median ms | min ms | max ms | RSS after startup MB (median) | runs (ms) |");
+        out("|---|---:|---:|---:|---:|---|");
         Map<String, Long> medians = new LinkedHashMap<>();
         for (Map.Entry<String, List<Long>> e : times.entrySet()) {
             List<Long> sorted = e.getValue().stream().sorted().toList();
             long median = sorted.get(sorted.size() / 2);
             medians.put(e.getKey(), median);
-            out(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s |", e.getKey(), median, sorted.get(0),
-                    sorted.get(sorted.size() - 1), e.getValue()));
+            List<Long> rssSorted = rss.get(e.getKey()).stream().sorted().toList();
+            out(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %s |", e.getKey(), median, sorted.get(0),
+                    sorted.get(sorted.size() - 1), rssSorted.get(rssSorted.size() / 2) / 1024.0, e.getValue()));
         }
         List<Long> m = new ArrayList<>(medians.values());
         out(String.format(Locale.ROOT, "\nStartup cost of the extension (median app-claude − median app-plain): **%d ms**, "
@@ -746,9 +521,27 @@ public class BenchApp implements QuarkusApplication {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    static boolean section(String name) {
+        return SECTION_SET.contains(name);
+    }
+
     void out(String line) {
         System.out.println(line);
         report.append(line).append('\n');
+    }
+
+    /** @return VmRSS of a process in KB (-1 where /proc is missing) */
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
     }
 
     static String loadAverage() {
@@ -759,15 +552,22 @@ public class BenchApp implements QuarkusApplication {
         }
     }
 
-    static void awaitPort(int port, Duration max) throws InterruptedException {
+    /**
+     * Waits for the fake server to say it listens. A port that answers is not enough: another process (another
+     * runner on the same machine) may hold it, and then the clients would be measured against that one.
+     */
+    static void awaitListening(Process server, Path log, Duration max) throws InterruptedException, IOException {
         long end = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < end) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(20);
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the fake server exited with " + server.exitValue() + " (is port "
+                        + FAKE_PORT + " taken? -Dbench.fake-port=… picks another); its output: " + Files.readString(log));
             }
+            if (Files.exists(log) && Files.readString(log).contains("fake-server listening")) {
+                return;
+            }
+            Thread.sleep(20);
         }
-        throw new IllegalStateException("nothing listens on " + port);
+        throw new IllegalStateException("the fake server did not start within " + max.toSeconds() + " s");
     }
 }

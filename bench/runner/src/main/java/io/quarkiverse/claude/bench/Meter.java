@@ -14,7 +14,8 @@ import java.util.Map;
  * before and after a batch. Threads that end inside a batch are not counted; the clients' pools keep their threads,
  * so this loses little. The CPU time is the sum of every thread's nanoseconds on a CPU from
  * {@code /proc/self/task/<tid>/schedstat}: {@code OperatingSystemMXBean#getProcessCpuTime} counts in 10 ms ticks here,
- * which is ±15 % of a 70 ms streamed answer. Where /proc is missing it falls back to that bean.
+ * which is ±15 % of a 70 ms streamed answer. Where /proc is missing it falls back to that bean. The CPU of the JIT
+ * compiler threads is also given apart, so that a figure can be read with and without the compilation it triggered.
  */
 final class Meter {
 
@@ -31,7 +32,7 @@ final class Meter {
     private static final boolean SCHEDSTAT = Files.isReadable(TASKS.resolve(String.valueOf(ProcessHandle.current().pid()))
             .resolve("schedstat"));
 
-    private final Map<String, Long> cpu0;
+    private final Map<String, ThreadCpu> cpu0;
     private final long cpuTicks0;
     private final long wall0;
     private final Map<Long, Long> alloc0;
@@ -47,14 +48,37 @@ final class Meter {
         return new Meter();
     }
 
-    record Sample(long cpuNanos, long wallNanos, long allocatedBytes) {
+    /**
+     * @param cpuNanos every thread's CPU time
+     * @param jitCpuNanos the part of it on the JIT compiler threads (0 without /proc)
+     */
+    record Sample(long cpuNanos, long jitCpuNanos, long wallNanos, long allocatedBytes) {
+
+        long cpuWithoutJitNanos() {
+            return cpuNanos - jitCpuNanos;
+        }
+
+        Sample plus(Sample o) {
+            return new Sample(cpuNanos + o.cpuNanos, jitCpuNanos + o.jitCpuNanos, wallNanos + o.wallNanos,
+                    allocatedBytes + o.allocatedBytes);
+        }
+    }
+
+    /** One thread's CPU nanoseconds so far, and whether it is a JIT compiler thread. */
+    private record ThreadCpu(long nanos, boolean jit) {
     }
 
     Sample stop() {
         long cpu = 0;
+        long jit = 0;
         if (SCHEDSTAT) {
-            for (Map.Entry<String, Long> e : threadCpu().entrySet()) {
-                cpu += e.getValue() - cpu0.getOrDefault(e.getKey(), 0L);
+            for (Map.Entry<String, ThreadCpu> e : threadCpu().entrySet()) {
+                ThreadCpu before = cpu0.get(e.getKey());
+                long used = e.getValue().nanos() - (before == null ? 0 : before.nanos());
+                cpu += used;
+                if (e.getValue().jit()) {
+                    jit += used;
+                }
             }
         } else {
             cpu = OS.getProcessCpuTime() - cpuTicks0;
@@ -64,12 +88,12 @@ final class Meter {
         for (Map.Entry<Long, Long> e : allocations().entrySet()) {
             bytes += e.getValue() - alloc0.getOrDefault(e.getKey(), 0L);
         }
-        return new Sample(cpu, wall, bytes);
+        return new Sample(cpu, jit, wall, bytes);
     }
 
     /** @return nanoseconds on a CPU so far, by thread id; empty without /proc */
-    private static Map<String, Long> threadCpu() {
-        Map<String, Long> cpu = new HashMap<>();
+    private static Map<String, ThreadCpu> threadCpu() {
+        Map<String, ThreadCpu> cpu = new HashMap<>();
         if (!SCHEDSTAT) {
             return cpu;
         }
@@ -77,7 +101,11 @@ final class Meter {
             for (Path task : tasks) {
                 try {
                     String stat = Files.readString(task.resolve("schedstat"));
-                    cpu.put(task.getFileName().toString(), Long.parseLong(stat.substring(0, stat.indexOf(' '))));
+                    // HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread1", … (comm keeps 15
+                    // characters); their CPU is the JIT's, which the run may or may not be charged for
+                    boolean jit = Files.readString(task.resolve("comm")).contains("CompilerThre");
+                    cpu.put(task.getFileName().toString(),
+                            new ThreadCpu(Long.parseLong(stat.substring(0, stat.indexOf(' '))), jit));
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while we looked
                 }
@@ -86,6 +114,27 @@ final class Meter {
             throw new UncheckedIOException(e);
         }
         return cpu;
+    }
+
+    /**
+     * @return the CPU nanoseconds so far of another process (the fake server), summed over its threads, or -1 where
+     *         /proc is missing
+     */
+    static long processCpuNanos(long pid) {
+        long sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("schedstat"));
+                    sum += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum;
     }
 
     private static Map<Long, Long> allocations() {
