@@ -103,13 +103,13 @@ public class ClaudeClientRegistry implements ClaudeClients {
         ResilienceSettingsCheck.validate(ClaudeRuntimeConfig.property(name, "resilience"), client.resilience());
         connections.check(name, client);
         if (client.verifyOnStartup()) {
-            StartupChecks.verify(name, client, client(name));
+            StartupVerification.verify(name, client, client(name));
         }
     }
 
     /** @throws io.quarkus.runtime.configuration.ConfigurationException for an unusable or refused base URL */
     private void checkBaseUrl(String name, ClaudeClientRuntimeConfig client) {
-        URI baseUri = ClaudeClientFactory.baseUri(name, client);
+        URI baseUri = BaseUrl.of(name, client);
         if (baseUrlsChecked.add(name)) {
             StartupChecks.checkClearText(name, client, baseUri);
         }
