@@ -28,6 +28,8 @@ public class ClaudeRecorder {
     /** Fails startup, before the first request, when an injected client has no API key. */
     public void checkConfigured(BeanContainer beans, List<String> names) {
         ClaudeClientRegistry registry = beans.beanInstance(ClaudeClientRegistry.class);
-        names.forEach(registry::checkConfigured);
+        for (String name : names) {
+            registry.checkConfigured(name);
+        }
     }
 }

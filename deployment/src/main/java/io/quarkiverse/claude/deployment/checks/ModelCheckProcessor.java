@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkiverse.claude.deployment.catalogue.ModelCatalogueBuildItem;
 import io.quarkiverse.claude.deployment.config.ClaudeBuildTimeConfig;
 import io.quarkiverse.claude.deployment.config.ClaudeBuildTimeConfig.ModelCheck;
 import io.quarkiverse.claude.runtime.catalogue.CatalogueModel;
@@ -20,11 +21,11 @@ class ModelCheckProcessor {
 
     @BuildStep
     void checkModels(ClaudeBuildTimeConfig buildConfig, ClaudeClientSettingsBuildItem clients,
-            BuildProducer<ConfigProblemBuildItem> problems) {
+            ModelCatalogueBuildItem catalogue, BuildProducer<ConfigProblemBuildItem> problems) {
         if (buildConfig.modelCheck() == ModelCheck.OFF) {
             return;
         }
-        ModelChecks checks = new ModelChecks(ModelCatalogue.load(), buildConfig.extraModels().orElse(List.of()),
+        ModelChecks checks = new ModelChecks(catalogue.catalogue(), buildConfig.extraModels().orElse(List.of()),
                 buildConfig.modelCheck() == ModelCheck.FAIL);
         clients.clients().forEach(client -> checks.check(client).forEach(problems::produce));
     }

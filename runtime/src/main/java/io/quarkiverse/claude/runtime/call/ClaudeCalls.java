@@ -58,7 +58,7 @@ public class ClaudeCalls {
         this.errors = errors;
         this.config = config;
         this.limits = new Limits(clientName, baseUrl, property);
-        validate(property, config);
+        ResilienceSettingsCheck.validate(property, config);
         this.guards = new CallGuards(clientName, config, state -> {
             if (state == CircuitBreakerState.OPEN) {
                 openedNanos = System.nanoTime();
@@ -151,42 +151,6 @@ public class ClaudeCalls {
         }
         return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
                 .onItem().transformToUni(ignored -> throttled(budget, attempt));
-    }
-
-    /** Bad values fail with the property to fix, before SmallRye's own checks would fail with less context. */
-    public static void validate(String property, ResilienceConfig config) {
-        for (ErrorClass errorClass : ErrorClass.values()) {
-            ResilienceConfig.RetryClassConfig settings = errorClass.settings(config);
-            String prefix = errorClass.property(property);
-            require(settings.maxRetries() >= 0, prefix + ".max-retries", "must be 0 or more", settings.maxRetries());
-            require(settings.jitter() >= 0 && settings.jitter() <= 1, prefix + ".jitter", "must be between 0 and 1",
-                    settings.jitter());
-            require(!settings.delay().isNegative(), prefix + ".delay", "must not be negative", settings.delay());
-            require(settings.maxDelay().compareTo(settings.delay()) >= 0, prefix + ".max-delay",
-                    "must not be shorter than " + prefix + ".delay", settings.maxDelay());
-        }
-        require(config.deadline().toMillis() > 0, property + ".deadline", "must be positive", config.deadline());
-        config.attemptTimeout().ifPresent(timeout -> require(timeout.toMillis() > 0, property + ".attempt-timeout",
-                "must be positive", timeout));
-        require(config.bulkhead().maxConcurrent() >= 1, property + ".bulkhead.max-concurrent", "must be 1 or more",
-                config.bulkhead().maxConcurrent());
-        require(config.bulkhead().maxQueued() >= 0, property + ".bulkhead.max-queued", "must be 0 (no queue) or more",
-                config.bulkhead().maxQueued());
-        ResilienceConfig.CircuitBreakerConfig breaker = config.circuitBreaker();
-        require(breaker.requestVolumeThreshold() >= 1, property + ".circuit-breaker.request-volume-threshold",
-                "must be 1 or more", breaker.requestVolumeThreshold());
-        require(breaker.failureRatio() > 0 && breaker.failureRatio() <= 1, property + ".circuit-breaker.failure-ratio",
-                "must be above 0 and at most 1", breaker.failureRatio());
-        require(breaker.successThreshold() >= 1, property + ".circuit-breaker.success-threshold", "must be 1 or more",
-                breaker.successThreshold());
-        require(!breaker.delay().isNegative(), property + ".circuit-breaker.delay", "must not be negative",
-                breaker.delay());
-    }
-
-    private static void require(boolean valid, String property, String rule, Object value) {
-        if (!valid) {
-            throw new io.quarkus.runtime.configuration.ConfigurationException(property + "=" + value + " " + rule);
-        }
     }
 
     /**

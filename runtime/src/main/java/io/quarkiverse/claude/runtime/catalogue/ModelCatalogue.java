@@ -12,18 +12,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.claude.runtime.json.WireJson;
 
 /**
  * The Claude models this extension knows, read from {@value #RESOURCE}, a data file shipped in the runtime jar. Used
  * at build time to check the configured models; usable at runtime (prices, limits). Immutable.
+ * <p>
+ * The build reads the file once and compiles it into the class {@value #COMPILED}, so that a running application
+ * never parses JSON for it: {@link #shipped()} loads that class on first use.
  */
 public final class ModelCatalogue {
 
     /** The class-path resource the catalogue is read from. */
     public static final String RESOURCE = "META-INF/quarkus-claude/models.json";
+
+    /**
+     * The class the build generates from the file: a {@code Supplier<ModelCatalogue>} that builds the catalogue with
+     * constructor calls.
+     */
+    public static final String COMPILED = "io.quarkiverse.claude.runtime.catalogue.CompiledModelCatalogue";
 
     private final List<CatalogueModel> models;
     private final String asOf;
@@ -33,7 +44,39 @@ public final class ModelCatalogue {
         this.asOf = asOf;
     }
 
-    /** Reads the catalogue shipped with the extension. */
+    /** @return a catalogue of these models, in this order */
+    public static ModelCatalogue of(List<CatalogueModel> models, String asOf) {
+        return new ModelCatalogue(models, asOf);
+    }
+
+    /**
+     * @return the catalogue shipped with the extension, built once on first use: from the class the build compiled it
+     *         into ({@value #COMPILED}), or, outside a Quarkus application (plain unit tests), read from the file
+     */
+    public static ModelCatalogue shipped() {
+        return Shipped.INSTANCE;
+    }
+
+    /** Holds the shipped catalogue: the JVM builds it on first use, once, whatever the threads. */
+    private static final class Shipped {
+        static final ModelCatalogue INSTANCE = compiledOrLoaded();
+
+        @SuppressWarnings("unchecked")
+        private static ModelCatalogue compiledOrLoaded() {
+            // the generated class is an application class: in dev and test mode only the application's loader sees it
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            try {
+                Class<?> compiled = Class.forName(COMPILED, true, loader != null ? loader : ModelCatalogue.class.getClassLoader());
+                return ((Supplier<ModelCatalogue>) compiled.getDeclaredConstructor().newInstance()).get();
+            } catch (ClassNotFoundException notBuiltByQuarkus) {
+                return load();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot use the compiled model catalogue " + COMPILED, e);
+            }
+        }
+    }
+
+    /** Reads the catalogue shipped with the extension from {@value #RESOURCE}. */
     public static ModelCatalogue load() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null || loader.getResource(RESOURCE) == null) {
@@ -55,7 +98,7 @@ public final class ModelCatalogue {
      * @throws IllegalArgumentException when an entry is incomplete or inconsistent
      */
     public static ModelCatalogue read(InputStream json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
+        JsonNode root = WireJson.MAPPER.readTree(json); // the extension's one mapper: none is built for this file
         List<CatalogueModel> models = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode entry : root.path("models")) {

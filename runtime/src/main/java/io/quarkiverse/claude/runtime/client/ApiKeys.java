@@ -11,8 +11,11 @@ final class ApiKeys {
     }
 
     static String require(String clientName, ClaudeClientRuntimeConfig config) {
-        return config.apiKey().filter(key -> !key.isBlank())
-                .orElseThrow(() -> new ConfigurationException(missingKeyMessage(clientName)));
+        String key = config.apiKey().orElse(null);
+        if (key == null || key.isBlank()) {
+            throw new ConfigurationException(missingKeyMessage(clientName));
+        }
+        return key;
     }
 
     static String missingKeyMessage(String clientName) {

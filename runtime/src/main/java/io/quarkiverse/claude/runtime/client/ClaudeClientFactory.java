@@ -24,7 +24,6 @@ import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.quarkiverse.claude.runtime.rest.StreamAnswerFilter;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.restclient.config.RestClientsConfig;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.SmallRyeConfig;
 
 /**
@@ -39,7 +38,7 @@ final class ClaudeClientFactory {
     static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config, ClientConnections connections,
             CallObserver observer) {
         String apiKey = ApiKeys.require(name, config);
-        URI baseUri = baseUri(name, config);
+        URI baseUri = BaseUrl.of(name, config);
         RateLimitTracker rateLimits = new RateLimitTracker();
         long maxResponseBytes = config.maxResponseSize().asLongValue();
         String maxResponseProperty = ClaudeRuntimeConfig.property(name, "max-response-size");
@@ -110,32 +109,5 @@ final class ClaudeClientFactory {
         return new ClaudeCalls("@ClaudeResilience(" + name + ")", config.baseUrl(),
                 ClaudeRuntimeConfig.property(name, "resilience"), TransportErrors::claudeFailureIn,
                 config.resilience(), CallObserver.NONE);
-    }
-
-    /**
-     * @throws ConfigurationException when the base URL is not an absolute http(s) URL, or when it would send the key in
-     *         clear text and {@code tls-required} is set
-     */
-    static URI baseUri(String name, ClaudeClientRuntimeConfig config) {
-        String baseUrl = config.baseUrl();
-        URI uri;
-        try {
-            uri = URI.create(baseUrl);
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException("not an absolute http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(ClaudeRuntimeConfig.property(name, "base-url") + "=" + baseUrl
-                    + " is not an absolute http(s) URL: use for example https://api.anthropic.com");
-        }
-        if (config.tlsRequired() && KeyTransport.inClearText(uri)) {
-            String tlsRequired = ClaudeRuntimeConfig.property(name, "tls-required");
-            throw new ConfigurationException(ClaudeRuntimeConfig.property(name, "base-url") + "="
-                    + KeyTransport.display(baseUrl, uri) + " uses plain http to " + uri.getHost()
-                    + ", which is not this machine, and " + tlsRequired + "=true refuses to send the API key in clear"
-                    + " text. Use an https:// URL (or http only to localhost), or remove " + tlsRequired + ".");
-        }
-        return uri;
     }
 }

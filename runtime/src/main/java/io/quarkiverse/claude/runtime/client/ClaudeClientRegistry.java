@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClients;
 import io.quarkiverse.claude.runtime.call.ClaudeCalls;
+import io.quarkiverse.claude.runtime.call.ResilienceSettingsCheck;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
@@ -24,7 +26,8 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 public class ClaudeClientRegistry implements ClaudeClients {
 
     private final ClaudeRuntimeConfig config;
-    private final CallEvents events;
+    /** Resolved with the first client: the startup check needs no call events, so it does not build them. */
+    private final Instance<CallEvents> events;
     private final ClientConnections connections;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
@@ -32,7 +35,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
     /** The clients whose base URL was checked, so that each warns of clear text once. */
     private final Set<String> baseUrlsChecked = ConcurrentHashMap.newKeySet();
 
-    public ClaudeClientRegistry(ClaudeRuntimeConfig config, CallEvents events,
+    public ClaudeClientRegistry(ClaudeRuntimeConfig config, Instance<CallEvents> events,
             TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations) {
         this.config = config;
         this.events = events;
@@ -53,7 +56,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return clients.computeIfAbsent(name, n -> {
             // a client the application does not inject (ClaudeClients#named) is checked here, on first use
             checkBaseUrl(n, configOf(n));
-            return ClaudeClientFactory.create(n, configOf(n), connections, events.observerFor(n));
+            return ClaudeClientFactory.create(n, configOf(n), connections, events.get().observerFor(n));
         });
     }
 
@@ -97,16 +100,16 @@ public class ClaudeClientRegistry implements ClaudeClients {
         ClaudeClientRuntimeConfig client = configOf(name);
         StartupChecks.checkKeyShape(name, ApiKeys.require(name, client));
         checkBaseUrl(name, client);
-        ClaudeCalls.validate(ClaudeRuntimeConfig.property(name, "resilience"), client.resilience());
+        ResilienceSettingsCheck.validate(ClaudeRuntimeConfig.property(name, "resilience"), client.resilience());
         connections.check(name, client);
         if (client.verifyOnStartup()) {
-            StartupChecks.verify(name, client, client(name));
+            StartupVerification.verify(name, client, client(name));
         }
     }
 
     /** @throws io.quarkus.runtime.configuration.ConfigurationException for an unusable or refused base URL */
     private void checkBaseUrl(String name, ClaudeClientRuntimeConfig client) {
-        URI baseUri = ClaudeClientFactory.baseUri(name, client);
+        URI baseUri = BaseUrl.of(name, client);
         if (baseUrlsChecked.add(name)) {
             StartupChecks.checkClearText(name, client, baseUri);
         }

@@ -18,11 +18,6 @@ final class CostEstimator {
     private static final double PER_MILLION = 1_000_000.0;
     private static final double BATCH_DISCOUNT = 0.5;
 
-    /** Read on first use, once for the application. */
-    private static final class Catalogue {
-        static final ModelCatalogue INSTANCE = ModelCatalogue.load();
-    }
-
     private final Map<String, ModelPriceConfig> overrides;
 
     CostEstimator(Map<String, ModelPriceConfig> overrides) {
@@ -31,7 +26,7 @@ final class CostEstimator {
 
     /** @return the prices of a model: the configured overrides over the catalogue's */
     Optional<ModelPrices> prices(String model) {
-        Optional<CatalogueModel> known = Catalogue.INSTANCE.find(model);
+        Optional<CatalogueModel> known = ModelCatalogue.shipped().find(model);
         Optional<ModelPrices> catalogue = known.map(CatalogueModel::prices);
         ModelPriceConfig override = overrides.get(model);
         if (override == null && known.isPresent()) {
