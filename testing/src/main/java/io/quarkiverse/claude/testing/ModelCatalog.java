@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -87,7 +86,7 @@ final class ModelCatalog {
             throw new IllegalStateException("Neither " + CATALOGUE + " nor " + BUNDLED_COPY + " is on the class path");
         }
         try (InputStream json = in) {
-            return read(new ObjectMapper().readTree(json));
+            return read(Json.MAPPER.readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the model catalogue", e);
         }

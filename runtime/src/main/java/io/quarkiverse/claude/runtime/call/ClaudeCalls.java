@@ -263,10 +263,12 @@ public class ClaudeCalls {
                 () -> placed.get().onTermination().invoke(() -> attemptEnded(budget))));
     }
 
-    /** The attempt, which, when it succeeds, gives the call its answer's {@code request-id}. */
-    private static <T> Function<AnswerHandle, Uni<T>> answerRecorded(CallInfo info,
-            Function<AnswerHandle, Uni<T>> attempt) {
-        if (info == null) {
+    /**
+     * The attempt, which, when it succeeds, gives the call its answer's {@code request-id} for the call's event; as it
+     * is, without an operator more on each call, when nobody observes the calls.
+     */
+    private <T> Function<AnswerHandle, Uni<T>> answerRecorded(CallInfo info, Function<AnswerHandle, Uni<T>> attempt) {
+        if (info == null || observer == CallObserver.NONE) {
             return attempt;
         }
         return handle -> attempt.apply(handle).onItem().invoke(() -> info.answeredWith(handle.requestId()));

@@ -2,9 +2,12 @@ package io.quarkiverse.claude.runtime.client;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Whether a base URL would carry the API key across a network in clear text. */
 public final class KeyTransport {
+
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private KeyTransport() {
     }
@@ -20,7 +23,7 @@ public final class KeyTransport {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127(\\.\\d{1,3}){3}")
+        return h.equals("localhost") || h.endsWith(".localhost") || IPV4_LOOPBACK.matcher(h).matches()
                 || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 

@@ -13,6 +13,7 @@ import io.quarkiverse.claude.ClaudeClients;
 import io.quarkiverse.claude.errors.ClaudeException;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
+import io.quarkiverse.claude.runtime.client.KeyTransport;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -116,13 +117,9 @@ public class ClaudeDevUiService {
         if (devServices.serves(baseUrl)) {
             return "the Dev Services simulator";
         }
-        if (isLoopback(host)) {
+        if (host != null && KeyTransport.isLoopback(host)) {
             return "a local endpoint (not Dev Services: a simulator or proxy started apart)";
         }
         return "a custom endpoint (proxy or gateway)";
-    }
-
-    private static boolean isLoopback(String host) {
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 }
