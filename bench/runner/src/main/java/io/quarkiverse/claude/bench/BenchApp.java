@@ -37,8 +37,9 @@ import io.quarkus.runtime.QuarkusApplication;
 
 /**
  * Every benchmark of issues 8, 13 and 19, in one run, side by side; prints tables with ratios. The per-call section
- * and the scale curves run each client in a JVM of its own ({@link PerCall}, {@link ScaleCalls}, {@link ScaleStreams});
- * streaming, startup, resilience and storm run here.
+ * and the scale curves run each client in a JVM of its own ({@link PerCall}, {@link ScaleCalls}, {@link ScaleStreams}),
+ * the storm across replicas one application process per replica ({@link StormReplicas}); streaming, startup,
+ * resilience and storm run here.
  */
 public class BenchApp implements QuarkusApplication {
 
@@ -60,7 +61,7 @@ public class BenchApp implements QuarkusApplication {
     static final int STORM_BURST = Integer.getInteger("bench.storm.burst", 5);
     static final double STORM_529 = Double.parseDouble(System.getProperty("bench.storm.overloaded", "0.05"));
     static final String SECTIONS = System.getProperty("bench.sections",
-            "percall,stream,startup,resilience,storm,scale-calls,scale-streams");
+            "percall,stream,startup,resilience,storm,storm-replicas,scale-calls,scale-streams");
     static final java.util.Set<String> SECTION_SET = java.util.Set.of(SECTIONS.split("\\s*,\\s*"));
 
     @Inject
@@ -135,6 +136,9 @@ public class BenchApp implements QuarkusApplication {
             }
             if (section("storm")) {
                 storm();
+            }
+            if (section("storm-replicas")) {
+                StormReplicas.run(this::out);
             }
             out("load average at the end: " + loadAverage());
             Path file = HOME.resolve("bench/target/bench-results.md");
@@ -468,25 +472,8 @@ public class BenchApp implements QuarkusApplication {
                 double wall = run.seconds();
                 Thread.sleep(200);
                 List<RecordingProxy.Attempt> attempts = proxy.attempts();
-                Map<String, List<RecordingProxy.Attempt>> chains = attempts.stream()
-                        .collect(Collectors.groupingBy(RecordingProxy.Attempt::callId));
-                long early = 0;
-                for (List<RecordingProxy.Attempt> chain : chains.values()) {
-                    chain.sort((a, b) -> Long.compare(a.arrivedNanos(), b.arrivedNanos()));
-                    for (int k = 0; k + 1 < chain.size(); k++) {
-                        RecordingProxy.Attempt a = chain.get(k);
-                        long gap = chain.get(k + 1).arrivedNanos() - a.answeredNanos();
-                        if (a.retryAfterMs() > 0 && gap < a.retryAfterMs() * 1_000_000L) {
-                            early++;
-                            System.out.printf(Locale.ROOT, "early retry in %s: %.1f ms after a %d with retry-after %d ms%n",
-                                    a.callId(), gap / 1e6, a.status(), a.retryAfterMs());
-                        }
-                    }
-                }
-                long s429 = attempts.stream().filter(a -> a.status() == 429).count();
-                long s529 = attempts.stream().filter(a -> a.status() == 529).count();
-                long other = attempts.stream().filter(a -> a.status() != 200 && a.status() != 429 && a.status() != 529)
-                        .count();
+                ProxyTally t = ProxyTally.of(attempts);
+                long early = t.early(), s429 = t.s429(), s529 = t.s529(), other = t.other(), admitted = t.admitted();
                 double bound = Math.max(0, STORM_CALLS + s529 - STORM_BURST) / STORM_RATE;
                 List<String> met = new ArrayList<>();
                 List<String> missed = new ArrayList<>();
@@ -494,7 +481,6 @@ public class BenchApp implements QuarkusApplication {
                 (early == 0 ? met : missed).add("early");
                 (s429 <= 20 ? met : missed).add("429s");
                 (wall <= 1.1 * bound ? met : missed).add("wall");
-                long admitted = attempts.stream().filter(a -> a.status() == 200 || a.status() == 529).count();
                 out(String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%)%s | %d%s | %d | %d | %d | %.1f | %.1f | %.2f | %.1f | %s |",
                         c.getKey(), run.ok(), STORM_CALLS, 100.0 * run.ok() / STORM_CALLS, run.failureSummary(),
                         attempts.size(), other == 0 ? "" : " (" + other + " other)", s429, s529, early, wall, bound,
@@ -511,7 +497,7 @@ public class BenchApp implements QuarkusApplication {
         }
     }
 
-    private static String fmt(double d) {
+    static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 

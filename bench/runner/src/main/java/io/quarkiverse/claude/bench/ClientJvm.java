@@ -61,9 +61,16 @@ final class ClientJvm {
     /** @param onMark called with the name of each {@code BENCH-MARK} line, on the thread that reads the child */
     static Map<String, Object> run(List<String> args, Duration timeout, Consumer<String> onMark)
             throws IOException, InterruptedException, ChildFailed {
+        return run(List.of(), args, timeout, onMark);
+    }
+
+    /** @param extraFlags JVM flags for this child only, after the parent's (e.g. {@code -Dquarkus.profile=…}) */
+    static Map<String, Object> run(List<String> extraFlags, List<String> args, Duration timeout,
+            Consumer<String> onMark) throws IOException, InterruptedException, ChildFailed {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmFlags());
+        command.addAll(extraFlags);
         command.add(DIE_WITH_PARENT_FLAG);
         command.add("-jar");
         command.add(BenchApp.HOME.resolve("bench/runner/target/quarkus-app/quarkus-run.jar").toString());
