@@ -52,6 +52,11 @@ final class StormReplicas {
     }
 
     static void run(Consumer<String> out) throws Exception {
+        if (REPLICAS < 1 || REPLICAS > BenchApp.STORM_CONC) {
+            throw new IllegalArgumentException("-Dbench.replicas=" + REPLICAS + ": the replicas share the "
+                    + BenchApp.STORM_CONC + " threads of -Dbench.storm.concurrency, so give 1 to " + BenchApp.STORM_CONC
+                    + " replicas, or raise -Dbench.storm.concurrency");
+        }
         int[] calls = split(BenchApp.STORM_CALLS, REPLICAS);
         int[] threads = split(BenchApp.STORM_CONC, REPLICAS);
         boolean feature = featureInThisBuild();
