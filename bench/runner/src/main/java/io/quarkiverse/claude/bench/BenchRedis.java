@@ -86,6 +86,16 @@ final class BenchRedis implements AutoCloseable {
         return calls;
     }
 
+    /** @return the connections the server holds, the runner's own left out */
+    int otherClients() throws Exception {
+        for (String line : await(api.info(List.of("clients"))).toString().split("\r?\n")) {
+            if (line.startsWith("connected_clients:")) {
+                return Integer.parseInt(line.substring("connected_clients:".length()).trim()) - 1;
+            }
+        }
+        return -1;
+    }
+
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

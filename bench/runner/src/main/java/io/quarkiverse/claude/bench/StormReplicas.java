@@ -152,6 +152,7 @@ final class StormReplicas {
             Thread.sleep(200);
             List<RecordingProxy.Attempt> attempts = proxy.attempts();
             Map<String, Long> redisCommands = redis.commandsSinceReset();
+            System.out.println("storm-replicas: connections to Redis other than the runner's: " + redis.otherClients());
             return summarise(name, figures, attempts, redisCommands);
         } finally {
             for (Socket s : waiting) {
@@ -180,6 +181,11 @@ final class StormReplicas {
                     Integer::sum));
             ((Map<String, Object>) r.get("firstFailure"))
                     .forEach((k, v) -> System.out.println("storm-replicas: first " + k + " of " + name + ": " + v));
+        }
+        for (int i = 0; i < replicas.size(); i++) {
+            System.out.printf(Locale.ROOT, "storm-replicas: %s started at +%.1f ms, ended at %.2f s%n", tag(i),
+                    (((Number) replicas.get(i).get("startNanos")).longValue() - firstStart) / 1e6,
+                    (((Number) replicas.get(i).get("endNanos")).longValue() - firstStart) / 1e9);
         }
         // the replicas' clocks and the proxy's are one (CLOCK_MONOTONIC): every attempt lies within the wall
         long firstArrival = attempts.stream().mapToLong(RecordingProxy.Attempt::arrivedNanos).min().orElse(firstStart);
