@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,9 +96,14 @@ final class StormReplicas {
                 List<String> flags = shared
                         ? List.of("-Dquarkus.profile=" + SHARED_PROFILE, "-Dbench.redis-port=" + redis.port())
                         : List.of();
-                Run r = runOnce(name + (shared && !feature ? " (this build has no shared limits)" : ""), flags,
-                        calls, threads, sim, proxy, redis);
-                out.accept(row(r));
+                try {
+                    Run r = runOnce(name + (shared && !feature ? " (this build has no shared limits)" : ""), flags,
+                            calls, threads, sim, proxy, redis);
+                    out.accept(row(r));
+                } catch (Exception e) { // a replica that failed or timed out: the row says so, the other runs
+                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                    out.accept("| " + name + " | failed: " + cause + " |");
+                }
             }
             out.accept("");
         }
