@@ -97,7 +97,7 @@ class SharedLimitsTest {
         simulator.enqueue(Fault.rateLimited()); // retry-after: 1 s
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> a.ask("earns the 429"), threads);
         Instant limited = awaitRequests(simulator, 1).get(0).time();
-        Thread.sleep(200); // the pause reaches Redis at once; the others start well after it
+        awaitPause(); // the others start once the pause is shared
 
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> b.ask("b"), threads);
         CompletableFuture<String> third = CompletableFuture.supplyAsync(() -> c.ask("c"), threads);
@@ -196,7 +196,7 @@ class SharedLimitsTest {
                 assertFalse(a.ask("Redis is down " + i).isEmpty());
                 assertFalse(b.ask("Redis is down " + i).isEmpty());
             }
-            List<LogRecord> warnings = logs.stream().filter(r -> r.getLevel() == Level.WARNING
+            List<LogRecord> warnings = logs.stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()
                     && r.getLoggerName().equals("io.quarkiverse.claude.shared-limits")).toList();
             assertEquals(2, warnings.size(), "one WARN per replica for the outage, not one per call: " + warnings);
             String warning = formatted(warnings.get(0));
@@ -210,7 +210,7 @@ class SharedLimitsTest {
             Thread.sleep(5200); // the retry interval (5 s)
             assertFalse(a.ask("Redis is back").isEmpty());
             assertFalse(b.ask("Redis is back").isEmpty());
-            assertTrue(logs.stream().anyMatch(r -> r.getLevel() == Level.INFO
+            assertTrue(logs.stream().anyMatch(r -> r.getLevel().intValue() == Level.INFO.intValue()
                     && formatted(r).contains("shares its limits with the other replicas again")), "an INFO says so");
             RestAssured.get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'Claude clients' }.data.'a.shared-limits'",
@@ -227,7 +227,7 @@ class SharedLimitsTest {
         simulator.enqueue(Fault.rateLimited());
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> a.ask("earns the 429"), threads);
         Instant limited = awaitRequests(simulator, before + 1).get(before).time();
-        Thread.sleep(200);
+        awaitPause();
         b.ask("held");
         first.get(10, TimeUnit.SECONDS);
         List<RecordedRequest> requests = simulator.requests("/v1/messages");
@@ -246,14 +246,26 @@ class SharedLimitsTest {
         keys.forEach(key -> names.add(key.toString()));
         assertTrue(names.stream().anyMatch(n -> n.startsWith("quarkus-claude:{k:")), names.toString());
         assertTrue(names.stream().anyMatch(n -> n.startsWith("quarkus-claude:{replicas}:")), names.toString());
-        for (String apiKey : List.of("sk-ant-api03-namespace-from-the-key-0123456789",
-                "sk-ant-api03-replica-a-0123456789")) {
+        for (String apiKey : List.of("sk-ant-api03-namespace-from-the-key-Hk38sPq1Zt6n",
+                "sk-ant-api03-replica-a-Q7xW9mZ2pL4va")) {
+            String secret = apiKey.substring(apiKey.length() - 12);
             for (String name : names) {
-                for (int i = 0; i + 6 <= apiKey.length(); i++) {
-                    String part = apiKey.substring(i, i + 6);
+                assertFalse(name.contains(apiKey), name);
+                for (int i = 0; i + 4 <= secret.length(); i++) {
+                    String part = secret.substring(i, i + 4);
                     assertFalse(name.contains(part), name + " contains " + part + " of an API key");
                 }
             }
+        }
+    }
+
+    /** Waits until the pause of the replicas a, b and c is in Redis. */
+    private void awaitPause() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (redis.send(Request.cmd(Command.EXISTS).arg("quarkus-claude:{replicas}:pause")).await()
+                .atMost(Duration.ofSeconds(5)).toInteger() == 0) {
+            assertTrue(System.nanoTime() < deadline, "the pause reached Redis within 1 s of the 429");
+            Thread.sleep(5);
         }
     }
 

@@ -37,6 +37,8 @@ final class RedisScript {
     /** While Redis is out: when it was first seen out; null while it answers. */
     private volatile Instant downSince;
     private final AtomicLong nextTryNanos = new AtomicLong();
+    /** Set when the application stops: its Redis client closes, and nothing is sent any more. */
+    private volatile boolean closed;
 
     RedisScript(String clientName, Redis redis, Duration timeout, Duration retryInterval) {
         this.clientName = clientName;
@@ -50,12 +52,25 @@ final class RedisScript {
      *         (to one caller only: the others go on locally)
      */
     boolean mayAsk() {
+        if (closed) {
+            return false;
+        }
         if (downSince == null) {
             return true;
         }
         long next = nextTryNanos.get();
         long now = System.nanoTime();
         return now - next >= 0 && nextTryNanos.compareAndSet(next, now + retryNanos);
+    }
+
+    /**
+     * Connects and loads the script ahead of the first attempt, so that the first admission is one quick round trip,
+     * not a connection and a load within the timeout. A failure here is not an outage yet: the first admission tells.
+     */
+    void warmUp() {
+        redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(SOURCE)).subscribe().with(loaded -> {
+        }, failure -> LOG.debugf("Redis could not load the shared-limits script of the Claude client %s yet: %s",
+                clientName, describe(failure)));
     }
 
     /** @return the script's reply; a failure (Redis out, slow or refusing) has been counted as an outage */
@@ -108,6 +123,11 @@ final class RedisScript {
                     + "replica's own limits, and Redis is tried again every %s.", clientName, describe(failure),
                     Duration.ofNanos(retryNanos));
         }
+    }
+
+    /** The application stops: nothing more is sent (a report still due would find the Redis client closed). */
+    void close() {
+        closed = true;
     }
 
     /** @return since when Redis is out, or {@code null} while it answers */

@@ -25,6 +25,12 @@ import io.vertx.mutiny.redis.client.Redis;
 public class RedisSharedLimits implements SharedLimits {
 
     private final SharedLimitsMeters meters = new SharedLimitsMeters();
+    private final java.util.List<RedisScript> scripts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Before the Redis clients close: a report still due would only fail and log an outage. */
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stop) {
+        scripts.forEach(RedisScript::close);
+    }
 
     @Override
     public AttemptGate gate(String clientName, ClaudeClientRuntimeConfig config, String apiKey,
@@ -34,6 +40,8 @@ public class RedisSharedLimits implements SharedLimits {
         RedisScript script = new RedisScript(clientName, redis(clientName, shared.redisClientName()), shared.timeout(),
                 shared.retryInterval());
         meters.of(clientName);
+        scripts.add(script);
+        script.warmUp();
         return new SharedGate(clientName, namespace, script, latest, local,
                 config.resilience().throttling().enabled(), shared.timeout(), meters)
                 .circuitDelay(config.resilience().circuitBreaker().delay());
