@@ -94,6 +94,10 @@ class SharedLimitsTest {
     @Test
     void aPauseOneReplicaEarnedHoldsTheOthers() throws Exception {
         ClaudeSimulator simulator = RedisTestResource.plain.reset();
+        for (ClaudeClient replica : List.of(a, b, c)) {
+            replica.ask("warms up"); // connected to Redis, so that the first pause is not also the first use
+        }
+        simulator.reset();
         simulator.enqueue(Fault.rateLimited()); // retry-after: 1 s
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> a.ask("earns the 429"), threads);
         Instant limited = awaitRequests(simulator, 1).get(0).time();
@@ -107,6 +111,8 @@ class SharedLimitsTest {
 
         List<RecordedRequest> requests = simulator.requests("/v1/messages");
         assertEquals(4, requests.size(), "the 429, a's retry, b's and c's calls: " + requests);
+        assertTrue(metric("claude_shared_limits_wait_seconds_count", "b", "reason=\"pause\"") >= 1,
+                "b's wait for the pause is counted");
         for (RecordedRequest request : requests.subList(1, 4)) {
             Duration after = Duration.between(limited, request.time());
             assertTrue(after.compareTo(Duration.ofMillis(900)) >= 0,
@@ -205,6 +211,7 @@ class SharedLimitsTest {
             RestAssured.get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'Claude clients' }.data.'a.shared-limits'",
                             startsWith("local fallback since"));
+            assertTrue(metric("claude_shared_limits_fallbacks_total", "a", "") >= 1, "a's fallback is counted");
 
             RedisTestResource.startRedis();
             Thread.sleep(5200); // the retry interval (5 s)
@@ -257,6 +264,14 @@ class SharedLimitsTest {
                 }
             }
         }
+    }
+
+    /** @return the value of a Prometheus sample of the client's with the label, or -1 when there is none */
+    private static double metric(String name, String client, String label) {
+        String text = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(line -> line.startsWith(name + "{") && line.contains("claude_client=\"" + client + "\"")
+                && line.contains(label)).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
     }
 
     /** Waits until the pause of the replicas a, b and c is in Redis. */

@@ -47,7 +47,7 @@ public class RedisSharedLimits implements SharedLimits {
                 .circuitDelay(config.resilience().circuitBreaker().delay());
     }
 
-    /** @return what the shared limits of each client did */
+    @Override
     public SharedLimitsMeters meters() {
         return meters;
     }

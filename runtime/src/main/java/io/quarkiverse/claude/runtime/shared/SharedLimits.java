@@ -21,4 +21,7 @@ public interface SharedLimits {
      */
     AttemptGate gate(String clientName, ClaudeClientRuntimeConfig config, String apiKey,
             Supplier<RateLimitTracker.Snapshot> latest, AttemptGate local);
+
+    /** @return what the shared limits of each client did, for the metrics */
+    SharedLimitsMeters meters();
 }
