@@ -109,6 +109,9 @@ public class ClaudeClientRegistry implements ClaudeClients {
         connections.check(name, client);
         if (client.sharedLimits().enabled()) {
             SharedLimitsCheck.require(name, sharedLimits());
+            // created now, not on first use: a key prefix or Redis client that cannot work fails startup, and the
+            // connection to Redis is made before the first attempt needs it
+            client(name);
         }
         if (client.verifyOnStartup()) {
             StartupVerification.verify(name, client, client(name));

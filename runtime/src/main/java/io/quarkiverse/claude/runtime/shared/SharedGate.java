@@ -67,8 +67,12 @@ final class SharedGate implements AttemptGate {
     private final List<String[]> circuitEvents = new ArrayList<>();
     private final AtomicBoolean reportScheduled = new AtomicBoolean();
 
-    /** The calls whose attempt in flight is the circuit's half-open trial, with its lease token. */
-    private final Map<Object, String> trialHolders = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * The calls whose attempt in flight Redis admitted (and counts in flight until it hears that it ended), with the
+     * lease token when the attempt is the circuit's half-open trial ("" otherwise). An attempt admitted locally while
+     * Redis was out is not in it.
+     */
+    private final Map<Object, String> admitted = Collections.synchronizedMap(new IdentityHashMap<>());
 
     SharedGate(String clientName, Namespace namespace, RedisScript redis, Supplier<RateLimitTracker.Snapshot> latest,
             AttemptGate local, boolean budget, Duration timeout, SharedLimitsMeters meters) {
@@ -99,21 +103,23 @@ final class SharedGate implements AttemptGate {
 
     @Override
     public Uni<Duration> beforeAttemptAsync(Object call, AttemptCost cost) {
-        if (!redis.mayAsk()) {
-            meters.fallback(clientName);
-            return Uni.createFrom().item(() -> localWait(call, cost));
-        }
-        String token = replica + ":" + trials.incrementAndGet();
-        Report report = report(false);
-        return redis.run(namespace.keys(), report.args("admit", token, cost, budget))
-                .onItemOrFailure().transform((reply, failure) -> {
-                    if (failure != null) {
-                        restore(report);
-                        meters.fallback(clientName);
-                        return localWait(call, cost);
-                    }
-                    return admitted(call, token, reply);
-                });
+        return Uni.createFrom().deferred(() -> {
+            if (!redis.mayAsk()) {
+                meters.fallback(clientName);
+                return Uni.createFrom().item(() -> localWait(call, cost));
+            }
+            String token = replica + ":" + trials.incrementAndGet();
+            Report report = report(false);
+            return redis.run(namespace.keys(), report.args("admit", token, cost, budget))
+                    .onItemOrFailure().transform((reply, failure) -> {
+                        if (failure != null) {
+                            restore(report);
+                            meters.fallback(clientName);
+                            return localWait(call, cost);
+                        }
+                        return admitted(call, token, reply);
+                    });
+        });
     }
 
     private Duration admitted(Object call, String token, Response reply) {
@@ -121,9 +127,10 @@ final class SharedGate implements AttemptGate {
         long waitMillis = reply.get(1).toLong();
         switch (code) {
             case ADMITTED:
+                admitted.put(call, "");
                 return Duration.ZERO;
             case TRIAL:
-                trialHolders.put(call, token);
+                admitted.put(call, token);
                 return Duration.ZERO;
             case CIRCUIT_OPEN:
                 meters.circuitRejection(clientName);
@@ -147,7 +154,10 @@ final class SharedGate implements AttemptGate {
         if (local != null) {
             local.ended(call, cost, failure);
         }
-        String token = trialHolders.remove(call);
+        String token = admitted.remove(call);
+        if (token == null) {
+            return; // admitted locally: the shared budget never counted it
+        }
         boolean send = false;
         synchronized (this) {
             if (budget) {
@@ -156,9 +166,8 @@ final class SharedGate implements AttemptGate {
                     ended[i] += costs[i];
                 }
             }
-            if (token != null) {
-                String event = failure instanceof CancellationException ? "trial-void"
-                        : overloaded(failure) ? "trial-failed" : "trial-ok";
+            if (!token.isEmpty()) {
+                String event = noVerdict(failure) ? "trial-void" : overloaded(failure) ? "trial-failed" : "trial-ok";
                 circuitEvents.add(new String[] { event, token });
                 send = true;
             }
@@ -215,7 +224,14 @@ final class SharedGate implements AttemptGate {
         Report report = report(true);
         redis.run(namespace.keys(), report.args("report", report.token, AttemptCost.REQUEST_ONLY, budget))
                 .subscribe().with(ignored -> {
+                    if (hasCircuitEvents()) {
+                        reportNow(); // one event per run, in order
+                    }
                 }, failure -> restore(report));
+    }
+
+    private synchronized boolean hasCircuitEvents() {
+        return !circuitEvents.isEmpty();
     }
 
     private synchronized boolean hasEnded() {
@@ -229,7 +245,7 @@ final class SharedGate implements AttemptGate {
 
     /**
      * Takes what the next run carries: a circuit event only for a report (an admission's token is its own), one per
-     * run (the others follow in another).
+     * run (the next one follows when it is done).
      */
     private synchronized Report report(boolean events) {
         long[] endedNow = ended.clone();
@@ -246,13 +262,8 @@ final class SharedGate implements AttemptGate {
         } else {
             sent = snapshot;
         }
-        Report report = new Report(endedNow, pauseMillis, event == null ? "" : event[0],
-                event == null ? "" : event[1], snapshot);
-        if (events && !circuitEvents.isEmpty()) {
-            // one event per run: the rest go in another, right after
-            Uni.createFrom().voidItem().subscribe().with(ignored -> reportNow());
-        }
-        return report;
+        return new Report(endedNow, pauseMillis, event == null ? "" : event[0], event == null ? "" : event[1],
+                snapshot);
     }
 
     /** Redis did not take it: the attempts ended and the snapshot go with a later run. */
@@ -263,6 +274,21 @@ final class SharedGate implements AttemptGate {
         if (report.snapshot != null && sent == report.snapshot) {
             sent = null;
         }
+    }
+
+    /**
+     * A trial that was cancelled, or never reached the API (this replica's bulkhead or its own open breaker turned it
+     * away), says nothing about the API: the next replica that asks has the trial.
+     */
+    private static boolean noVerdict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CancellationException
+                    || cause instanceof org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException
+                    || cause instanceof CircuitBreakerOpenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean overloaded(Throwable failure) {
