@@ -11,6 +11,7 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -22,11 +23,13 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 class SharedLimitsProcessor {
 
     static final String REDIS_SHARED_LIMITS = "io.quarkiverse.claude.runtime.shared.RedisSharedLimits";
+    static final String SCRIPT = "META-INF/quarkus-claude/shared-limits.lua";
     static final String PREFIX = "quarkus.claude.";
     static final String ENABLED = "shared-limits.enabled";
 
     @BuildStep
-    void sharedLimits(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+    void sharedLimits(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<NativeImageResourceBuildItem> resources) {
         Set<String> enabled = enabledProperties(ConfigProvider.getConfig());
         if (enabled.isEmpty()) {
             return;
@@ -38,6 +41,7 @@ class SharedLimitsProcessor {
                     enabled);
         }
         beans.produce(AdditionalBeanBuildItem.unremovableOf(REDIS_SHARED_LIMITS));
+        resources.produce(new NativeImageResourceBuildItem(SCRIPT));
     }
 
     /** @return the {@code shared-limits.enabled} properties that are true for the profile being built */

@@ -35,7 +35,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + port);
         config.put("quarkus.claude.base-url", plain.baseUrl());
-        for (String client : new String[] { "a", "b", "c", "k" }) {
+        for (String client : new String[] { "a", "b", "c", "k", "p" }) {
             config.put("quarkus.claude.\"" + client + "\".base-url", plain.baseUrl());
         }
         for (String client : new String[] { "d", "e", "f" }) {

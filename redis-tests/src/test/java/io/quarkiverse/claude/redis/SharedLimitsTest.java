@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.errors.CircuitOpenException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Fault;
@@ -82,6 +83,9 @@ class SharedLimitsTest {
     @ClaudeClientName("k")
     ClaudeClient k;
     @Inject
+    @ClaudeClientName("p")
+    ClaudeClient p;
+    @Inject
     Redis redis;
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -122,6 +126,28 @@ class SharedLimitsTest {
     }
 
     @Test
+    void aPausePastTheDeadlineFailsTheCallAtOnceWithoutSending() throws Exception {
+        ClaudeSimulator simulator = RedisTestResource.plain.reset();
+        a.ask("warms up");
+        p.ask("warms up");
+        simulator.reset();
+        simulator.enqueue(Fault.rateLimited().retryAfterSeconds(2));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> a.ask("earns the 429"), threads);
+        awaitRequests(simulator, 1);
+        awaitPause();
+
+        long start = System.nanoTime();
+        ClientTimeoutException failure = assertThrows(ClientTimeoutException.class, () -> p.ask("deadline 700 ms"));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(500)) < 0,
+                "failed at once, without waiting for the pause");
+        assertTrue(failure.getMessage().contains("past the call's deadline"), failure.getMessage());
+        first.get(10, TimeUnit.SECONDS);
+        assertTrue(simulator.requests("/v1/messages").stream().noneMatch(r -> replica(r).equals("p")),
+                "p sent nothing");
+    }
+
+    @Test
     void aCircuitOneReplicaOpenedRejectsTheOthersAndOneTrialGoes() throws Exception {
         ClaudeSimulator simulator = RedisTestResource.plain.reset();
         simulator.enqueue(Fault.overloaded(), Fault.overloaded());
@@ -153,6 +179,7 @@ class SharedLimitsTest {
         assertTrue(outcomeC instanceof CircuitOpenException, "c was rejected during b's trial: " + outcomeC);
         assertEquals(3, simulator.requests("/v1/messages").size(), "only one trial went");
 
+        awaitGone("quarkus-claude:{replicas}:circuit"); // b reports the trial's outcome as it gets its answer
         assertFalse(c.ask("after the trial").isEmpty(), "the trial's success closed the circuit for all");
         assertEquals(4, simulator.requests("/v1/messages").size());
     }
@@ -277,11 +304,22 @@ class SharedLimitsTest {
     /** Waits until the pause of the replicas a, b and c is in Redis. */
     private void awaitPause() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (redis.send(Request.cmd(Command.EXISTS).arg("quarkus-claude:{replicas}:pause")).await()
-                .atMost(Duration.ofSeconds(5)).toInteger() == 0) {
+        while (!exists("quarkus-claude:{replicas}:pause")) {
             assertTrue(System.nanoTime() < deadline, "the pause reached Redis within 1 s of the 429");
             Thread.sleep(5);
         }
+    }
+
+    private void awaitGone(String key) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (exists(key)) {
+            assertTrue(System.nanoTime() < deadline, key + " is gone from Redis within 2 s");
+            Thread.sleep(5);
+        }
+    }
+
+    private boolean exists(String key) {
+        return redis.send(Request.cmd(Command.EXISTS).arg(key)).await().atMost(Duration.ofSeconds(5)).toInteger() == 1;
     }
 
     private static List<RecordedRequest> awaitRequests(ClaudeSimulator simulator, int count) throws InterruptedException {

@@ -126,7 +126,8 @@ public class ClaudeCalls {
         if (!wait.isZero() && wait.compareTo(budget.remaining()) >= 0) {
             throw new ClientTimeoutException("The rate limits of the Claude API at " + limits.baseUrl()
                     + " are used up until " + wait.toMillis() + " ms from now, past the call's deadline ("
-                    + limits.property() + ".deadline); proactive throttling did not send the request.", wait);
+                    + limits.property() + ".deadline); proactive throttling (or the pause shared by the replicas) did "
+                    + "not send the request.", wait);
         }
         return wait;
     }
