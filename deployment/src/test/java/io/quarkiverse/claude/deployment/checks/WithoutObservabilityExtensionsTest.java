@@ -23,8 +23,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * An application without Micrometer, OpenTelemetry and SmallRye Health (none is on this module's test class path):
- * it builds, starts and calls, with proactive throttling on (the default), and none of the optional beans exists.
+ * An application without Micrometer, OpenTelemetry, SmallRye Health and the Redis client (none is on this module's
+ * test class path): it builds, starts and calls, with proactive throttling on (the default), and none of the optional
+ * beans exists.
  */
 class WithoutObservabilityExtensionsTest {
 
@@ -61,11 +62,12 @@ class WithoutObservabilityExtensionsTest {
         assertEquals((call.usage().inputTokens() * 2.0 + call.usage().outputTokens() * 5.0) / 1_000_000,
                 call.estimatedCostUsd(), 1e-12);
         for (String absent : List.of("io.micrometer.core.instrument.MeterRegistry",
-                "io.opentelemetry.api.OpenTelemetry", "org.eclipse.microprofile.health.HealthCheck")) {
+                "io.opentelemetry.api.OpenTelemetry", "org.eclipse.microprofile.health.HealthCheck",
+                "io.vertx.mutiny.redis.client.Redis")) {
             assertThrows(ClassNotFoundException.class,
                     () -> Class.forName(absent, false, Thread.currentThread().getContextClassLoader()), absent);
         }
-        List<String> optional = List.of("ClaudeMetrics", "ClaudeTracing", "ClaudeReadinessCheck");
+        List<String> optional = List.of("ClaudeMetrics", "ClaudeTracing", "ClaudeReadinessCheck", "RedisSharedLimits");
         assertTrue(Arc.container().beanManager().getBeans(Object.class).stream()
                 .noneMatch(bean -> optional.contains(bean.getBeanClass().getSimpleName())),
                 "no bean of the optional integrations");

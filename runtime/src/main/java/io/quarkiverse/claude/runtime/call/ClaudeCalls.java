@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.quarkiverse.claude.errors.ClientTimeoutException;
+import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
@@ -62,6 +63,10 @@ public class ClaudeCalls {
         this.guards = new CallGuards(clientName, config, state -> {
             if (state == CircuitBreakerState.OPEN) {
                 openedNanos = System.nanoTime();
+                AttemptGate current = gate;
+                if (current != null) {
+                    current.circuitOpened(config.circuitBreaker().delay());
+                }
             }
             circuit = state;
         });
@@ -70,7 +75,8 @@ public class ClaudeCalls {
 
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
     private volatile long openedNanos;
-    private volatile ProactiveThrottle throttle;
+    /** Asked before each attempt: the proactive throttle, or the limits shared with other replicas; null for none. */
+    private volatile AttemptGate gate;
 
     /**
      * @return the state of the client's circuit breaker: {@code closed}, {@code open} (calls fail at once),
@@ -92,27 +98,36 @@ public class ClaudeCalls {
 
     /** Turns on proactive throttling, on the rate-limit snapshots of {@code latest}. */
     public void throttleOn(Supplier<RateLimitTracker.Snapshot> latest) {
-        this.throttle = new ProactiveThrottle(latest);
+        this.gate = new ProactiveThrottle(latest);
     }
 
     /**
-     * How long the next attempt waits for the rate limits to reset (proactive throttling only).
+     * Puts a gate shared with other replicas in front of the attempts.
      *
-     * @throws ClientTimeoutException when the limits reset after the call's deadline
+     * @param shared makes it from the local gate (the proactive throttle, or {@code null} when throttling is off),
+     *        which it falls back to
      */
-    private Duration throttleWait(CallBudget budget) {
-        ProactiveThrottle current = throttle;
-        if (current == null) {
-            return Duration.ZERO;
-        }
-        Duration wait = current.beforeAttempt(budget.cost());
-        if (wait.isZero()) {
-            return wait;
-        }
-        if (wait.compareTo(budget.remaining()) >= 0) {
+    public void shareLimits(UnaryOperator<AttemptGate> shared) {
+        this.gate = shared.apply(gate);
+    }
+
+    /** @return what the limits shared with other replicas are doing, or {@code null} when they are not shared */
+    public String sharedLimitsStatus() {
+        AttemptGate current = gate;
+        return current == null ? null : current.status();
+    }
+
+    /**
+     * Checks the wait the gate asked for against the call's deadline.
+     *
+     * @throws ClientTimeoutException when the wait ends after the call's deadline
+     */
+    private Duration withinDeadline(CallBudget budget, Duration wait) {
+        if (!wait.isZero() && wait.compareTo(budget.remaining()) >= 0) {
             throw new ClientTimeoutException("The rate limits of the Claude API at " + limits.baseUrl()
                     + " are used up until " + wait.toMillis() + " ms from now, past the call's deadline ("
-                    + limits.property() + ".deadline); proactive throttling did not send the request.", wait);
+                    + limits.property() + ".deadline); proactive throttling (or the pause shared by the replicas) did "
+                    + "not send the request.", wait);
         }
         return wait;
     }
@@ -122,18 +137,26 @@ public class ClaudeCalls {
         return new CallBudget(config, limits, info == null ? AttemptCost.REQUEST_ONLY : info.cost());
     }
 
-    /** An attempt the throttle admitted has ended (answered, failed, refused by the bulkhead, or cancelled). */
-    private void attemptEnded(CallBudget budget) {
-        ProactiveThrottle current = throttle;
+    /**
+     * An attempt the gate admitted has ended (answered, failed, refused by the bulkhead, or cancelled).
+     *
+     * @param failure what it failed with, or {@code null} when it was answered
+     */
+    private void attemptEnded(CallBudget budget, Throwable failure) {
+        AttemptGate current = gate;
         if (current != null) {
-            current.ended(budget.cost());
+            current.ended(budget, budget.cost(), failure);
         }
     }
 
     /** Waits, on the calling thread, until the attempt fits; the limits are checked again after each wait. */
     private void throttleBlocking(CallBudget budget) {
+        AttemptGate current = gate;
+        if (current == null) {
+            return;
+        }
         Duration wait;
-        while (!(wait = throttleWait(budget)).isZero()) {
+        while (!(wait = withinDeadline(budget, current.beforeAttempt(budget, budget.cost()))).isZero()) {
             try {
                 Thread.sleep(CallBudget.ceilMillis(wait));
             } catch (InterruptedException interrupted) {
@@ -145,7 +168,18 @@ public class ClaudeCalls {
 
     /** The attempt once it fits, without blocking; the limits are checked again after each wait. */
     private <T> Uni<T> throttled(CallBudget budget, Supplier<Uni<T>> attempt) {
-        Duration wait = throttleWait(budget);
+        AttemptGate current = gate;
+        if (current == null) {
+            return attempt.get();
+        }
+        if (current.remote()) {
+            return current.beforeAttemptAsync(budget, budget.cost())
+                    .onItem().transformToUni(wait -> afterWait(budget, withinDeadline(budget, wait), attempt));
+        }
+        return afterWait(budget, withinDeadline(budget, current.beforeAttempt(budget, budget.cost())), attempt);
+    }
+
+    private <T> Uni<T> afterWait(CallBudget budget, Duration wait, Supplier<Uni<T>> attempt) {
         if (wait.isZero()) {
             return attempt.get();
         }
@@ -187,17 +221,13 @@ public class ClaudeCalls {
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
-                try {
-                    return guards.inPlace(() -> {
-                        try {
-                            return call.get();
-                        } catch (RuntimeException failure) {
-                            throw budget.failed(typed(failure));
-                        }
-                    });
-                } finally {
-                    attemptEnded(budget);
-                }
+                return ended(budget, () -> guards.inPlace(() -> {
+                    try {
+                        return call.get();
+                    } catch (RuntimeException failure) {
+                        throw budget.failed(typed(failure));
+                    }
+                }));
             });
             return succeeded(info, span, budget, result);
         } catch (Throwable thrown) {
@@ -213,11 +243,8 @@ public class ClaudeCalls {
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
-                try {
-                    return guards.inPlace(() -> attempt(budget, attemptTimeout, traced, false).await().indefinitely());
-                } finally {
-                    attemptEnded(budget);
-                }
+                return ended(budget,
+                        () -> guards.inPlace(() -> attempt(budget, attemptTimeout, traced, false).await().indefinitely()));
             });
             return succeeded(info, span, budget, result);
         } catch (Throwable thrown) {
@@ -259,8 +286,24 @@ public class ClaudeCalls {
         Supplier<Uni<T>> placed = inPlace
                 ? () -> guards.inPlaceAsync(() -> attempt(budget, attemptTimeout, call, true))
                 : () -> attempt(budget, attemptTimeout, call, true);
-        return guards.retryingAsync(() -> throttled(budget,
-                () -> placed.get().onTermination().invoke(() -> attemptEnded(budget))));
+        return guards.retryingAsync(() -> throttled(budget, () -> placed.get().onTermination().invoke(
+                (item, failure, cancelled) -> attemptEnded(budget, cancelled ? CANCELLED : failure))));
+    }
+
+    /** What an attempt that its caller cancelled ended with, for the gate. */
+    private static final Throwable CANCELLED = new java.util.concurrent.CancellationException("cancelled");
+
+    /** Runs a blocking attempt the gate admitted, and tells the gate how it ended. */
+    private <T> T ended(CallBudget budget, Supplier<T> attempt) {
+        Throwable failure = null;
+        try {
+            return attempt.get();
+        } catch (RuntimeException | Error thrown) {
+            failure = thrown;
+            throw thrown;
+        } finally {
+            attemptEnded(budget, failure);
+        }
     }
 
     /**
@@ -318,13 +361,15 @@ public class ClaudeCalls {
 
     /**
      * Types an attempt's failure; a 429 with a {@code retry-after} also holds the client's other calls until then
-     * (proactive throttling only), so that they do not each earn the same 429.
+     * (proactive throttling, or shared limits, which also take a 529's), so that they do not each earn the same 429.
      */
     private Throwable typed(Throwable failure) {
         Throwable typed = errors.apply(failure);
-        ProactiveThrottle current = throttle;
+        AttemptGate current = gate;
         if (current != null && typed instanceof RateLimitException limited && !limited.isSpendLimitReached()) {
-            limited.retryAfter().ifPresent(current::holdFor);
+            limited.retryAfter().ifPresent(wait -> current.pauseAsked(wait, false));
+        } else if (current != null && typed instanceof OverloadedException overloaded) {
+            overloaded.retryAfter().ifPresent(wait -> current.pauseAsked(wait, true));
         }
         return typed;
     }

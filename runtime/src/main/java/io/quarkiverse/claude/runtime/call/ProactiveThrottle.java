@@ -22,7 +22,7 @@ import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
  * pace. A 429 with a {@code retry-after} holds every attempt until then. Best effort within one JVM: other replicas
  * are seen only through the headers.
  */
-final class ProactiveThrottle {
+final class ProactiveThrottle implements AttemptGate {
 
     /** Added to a wait for a limit, for clocks that disagree by a little. */
     static final Duration MARGIN = Duration.ofMillis(20);
@@ -72,6 +72,24 @@ final class ProactiveThrottle {
             return Duration.ZERO;
         }
         return longer(wait, shortfall.isZero() ? shortfall : shortfall.plus(MARGIN));
+    }
+
+    @Override
+    public Duration beforeAttempt(Object call, AttemptCost cost) {
+        return beforeAttempt(cost);
+    }
+
+    @Override
+    public void ended(Object call, AttemptCost cost, Throwable failure) {
+        ended(cost);
+    }
+
+    /** Only a 429's: a 529 is the circuit breaker's concern within one replica. */
+    @Override
+    public void pauseAsked(Duration retryAfter, boolean overloaded) {
+        if (!overloaded) {
+            holdFor(retryAfter);
+        }
     }
 
     /** An attempt admitted by {@link #beforeAttempt} has ended. */

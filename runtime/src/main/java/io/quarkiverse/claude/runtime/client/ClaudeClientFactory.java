@@ -22,6 +22,7 @@ import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.ExactBytesReader;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.quarkiverse.claude.runtime.rest.StreamAnswerFilter;
+import io.quarkiverse.claude.runtime.shared.SharedLimits;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.restclient.config.RestClientsConfig;
 import io.smallrye.config.SmallRyeConfig;
@@ -35,8 +36,9 @@ final class ClaudeClientFactory {
     private ClaudeClientFactory() {
     }
 
+    /** @param shared the shared limits, or {@code null} when the build did not include them */
     static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config, ClientConnections connections,
-            CallObserver observer) {
+            CallObserver observer, SharedLimits shared) {
         String apiKey = ApiKeys.require(name, config);
         URI baseUri = BaseUrl.of(name, config);
         RateLimitTracker rateLimits = new RateLimitTracker();
@@ -64,6 +66,10 @@ final class ClaudeClientFactory {
         ClaudeCalls calls = calls(name, config, observer);
         if (config.resilience().throttling().enabled()) {
             calls.throttleOn(rateLimits::latestSnapshot);
+        }
+        if (config.sharedLimits().enabled()) {
+            calls.shareLimits(local -> SharedLimitsCheck.require(name, shared)
+                    .gate(name, config, apiKey, rateLimits::latestSnapshot, local));
         }
         return new ClaudeClientImpl(name, rest, rateLimits, calls,
                 new JsonAnswers(name, maxResponseBytes), config.model().orElse(null), config.maxTokens(),

@@ -18,6 +18,7 @@ import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.quarkiverse.claude.runtime.observability.CallEvents;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.rest.TypedRestApi;
+import io.quarkiverse.claude.runtime.shared.SharedLimits;
 import io.quarkus.proxy.ProxyConfigurationRegistry;
 import io.quarkus.tls.TlsConfigurationRegistry;
 
@@ -29,6 +30,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
     /** Resolved with the first client: the startup check needs no call events, so it does not build them. */
     private final Instance<CallEvents> events;
     private final ClientConnections connections;
+    /** Resolvable only when the build included shared limits (Redis, and a client that enables them). */
+    private final Instance<SharedLimits> sharedLimits;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
     private final Map<String, ClaudeRestApi> restApis = new ConcurrentHashMap<>();
@@ -36,8 +39,10 @@ public class ClaudeClientRegistry implements ClaudeClients {
     private final Set<String> baseUrlsChecked = ConcurrentHashMap.newKeySet();
 
     public ClaudeClientRegistry(ClaudeRuntimeConfig config, Instance<CallEvents> events,
-            TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations) {
+            TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations,
+            Instance<SharedLimits> sharedLimits) {
         this.config = config;
+        this.sharedLimits = sharedLimits;
         this.events = events;
         this.connections = new ClientConnections(tlsConfigurations, proxyConfigurations);
     }
@@ -56,7 +61,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return clients.computeIfAbsent(name, n -> {
             // a client the application does not inject (ClaudeClients#named) is checked here, on first use
             checkBaseUrl(n, configOf(n));
-            return ClaudeClientFactory.create(n, configOf(n), connections, events.get().observerFor(n));
+            return ClaudeClientFactory.create(n, configOf(n), connections, events.get().observerFor(n), sharedLimits());
         });
     }
 
@@ -102,9 +107,19 @@ public class ClaudeClientRegistry implements ClaudeClients {
         checkBaseUrl(name, client);
         ResilienceSettingsCheck.validate(ClaudeRuntimeConfig.property(name, "resilience"), client.resilience());
         connections.check(name, client);
+        if (client.sharedLimits().enabled()) {
+            SharedLimitsCheck.require(name, sharedLimits());
+            // created now, not on first use: a key prefix or Redis client that cannot work fails startup, and the
+            // connection to Redis is made before the first attempt needs it
+            client(name);
+        }
         if (client.verifyOnStartup()) {
             StartupVerification.verify(name, client, client(name));
         }
+    }
+
+    private SharedLimits sharedLimits() {
+        return sharedLimits.isResolvable() ? sharedLimits.get() : null;
     }
 
     /** @throws io.quarkus.runtime.configuration.ConfigurationException for an unusable or refused base URL */

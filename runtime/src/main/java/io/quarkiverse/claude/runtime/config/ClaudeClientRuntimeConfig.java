@@ -114,6 +114,11 @@ public interface ClaudeClientRuntimeConfig {
     ResilienceConfig resilience();
 
     /**
+     * One pause, one rate budget and one circuit for every replica, kept in Redis. See the Several replicas page.
+     */
+    SharedLimitsConfig sharedLimits();
+
+    /**
      * The `temperature` used when a request sets none of `temperature`, `top_p` and `top_k`. The API rejects it with
      * `anthropic-version` 2026-10-21, so the build fails when both are configured.
      */

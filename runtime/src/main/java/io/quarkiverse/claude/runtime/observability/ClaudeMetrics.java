@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +25,8 @@ import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.Usage;
 import io.quarkiverse.claude.runtime.client.ClaudeClientImpl;
 import io.quarkiverse.claude.runtime.client.ClaudeClientRegistry;
+import io.quarkiverse.claude.runtime.shared.SharedLimits;
+import io.quarkiverse.claude.runtime.shared.SharedLimitsMeters;
 
 /**
  * Publishes every {@link ClaudeCallEvent} to Micrometer: calls, attempts and retries by outcome, latency, tokens, the
@@ -44,14 +50,21 @@ public class ClaudeMetrics {
     public static final String RETRIES = "claude.client.retries";
     public static final String COST = "claude.client.cost";
     public static final String RATE_LIMIT_REMAINING = "claude.ratelimit.remaining";
+    public static final String SHARED_WAIT = "claude.shared_limits.wait";
+    public static final String SHARED_FALLBACKS = "claude.shared_limits.fallbacks";
+    public static final String SHARED_CIRCUIT_REJECTIONS = "claude.shared_limits.circuit_rejections";
 
     private final MeterRegistry registry;
     private final ClaudeClientRegistry clients;
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
-    public ClaudeMetrics(MeterRegistry registry, ClaudeClientRegistry clients) {
+    /** Resolvable only when the build included shared limits. */
+    private final Instance<SharedLimits> sharedLimits;
+
+    public ClaudeMetrics(MeterRegistry registry, ClaudeClientRegistry clients, Instance<SharedLimits> sharedLimits) {
         this.registry = registry;
         this.clients = clients;
+        this.sharedLimits = sharedLimits;
     }
 
     void onCall(@Observes ClaudeCallEvent call) {
@@ -121,6 +134,31 @@ public class ClaudeMetrics {
         gauge(impl, "tokens", RateLimits::tokens);
         gauge(impl, "input_tokens", RateLimits::inputTokens);
         gauge(impl, "output_tokens", RateLimits::outputTokens);
+        if (sharedLimits.isResolvable()) {
+            SharedLimitsMeters.Counts counts = sharedLimits.get().meters().clients().get(client);
+            if (counts != null) {
+                sharedLimitsMeters(client, counts);
+            }
+        }
+    }
+
+    /** What the limits shared with other replicas did for the client: waits, Redis fallbacks, circuit rejections. */
+    private void sharedLimitsMeters(String client, SharedLimitsMeters.Counts counts) {
+        Tags tags = Tags.of(GenAi.SYSTEM, GenAi.ANTHROPIC, GenAi.CLIENT, client);
+        FunctionTimer.builder(SHARED_WAIT, counts, c -> c.pauseWaits.sum(), c -> c.pauseWaitNanos.sum(),
+                TimeUnit.NANOSECONDS).tags(tags).tag("reason", "pause")
+                .description("Waits before attempts for the pause a 429 or 529 set for all the replicas")
+                .register(registry);
+        FunctionTimer.builder(SHARED_WAIT, counts, c -> c.budgetWaits.sum(), c -> c.budgetWaitNanos.sum(),
+                TimeUnit.NANOSECONDS).tags(tags).tag("reason", "budget")
+                .description("Waits before attempts for the rate budget shared by the replicas")
+                .register(registry);
+        FunctionCounter.builder(SHARED_FALLBACKS, counts, c -> c.fallbacks.sum()).tags(tags)
+                .description("Attempts admitted by this replica's own limits because Redis did not answer")
+                .register(registry);
+        FunctionCounter.builder(SHARED_CIRCUIT_REJECTIONS, counts, c -> c.circuitRejections.sum()).tags(tags)
+                .description("Calls rejected because another replica's circuit is open")
+                .register(registry);
     }
 
     private void gauge(ClaudeClientImpl client, String limit, Function<RateLimits, RateLimit> which) {

@@ -57,6 +57,11 @@ public class ClaudeReadinessCheck implements HealthCheck {
             String circuit = client.calls().circuitState();
             up &= !"open".equals(circuit);
             response.withData(name + ".circuit-breaker", circuit);
+            String shared = client.calls().sharedLimitsStatus();
+            if (shared != null) {
+                // a Redis outage is a detail, never DOWN: the calls go on with local limits
+                response.withData(name + ".shared-limits", shared);
+            }
             RateLimits limits = client.lastRateLimits();
             remaining(response, name + ".requests", limits.requests());
             remaining(response, name + ".tokens", limits.tokens());

@@ -1,0 +1,68 @@
+package io.quarkiverse.claude.deployment;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Shared limits on Redis ({@code quarkus.claude[."name"].shared-limits.enabled}): the Redis-backed bean is registered
+ * only when a client enables them and the application has {@code quarkus-redis-client}; enabling them without it fails
+ * the build with the dependency to add. Without the property nothing of Redis is registered or loaded (the class is
+ * named as a string).
+ */
+class SharedLimitsProcessor {
+
+    static final String REDIS_SHARED_LIMITS = "io.quarkiverse.claude.runtime.shared.RedisSharedLimits";
+    static final String SCRIPT = "META-INF/quarkus-claude/shared-limits.lua";
+    static final String PREFIX = "quarkus.claude.";
+    static final String ENABLED = "shared-limits.enabled";
+
+    @BuildStep
+    void sharedLimits(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<NativeImageResourceBuildItem> resources) {
+        Set<String> enabled = enabledProperties(ConfigProvider.getConfig());
+        if (enabled.isEmpty()) {
+            return;
+        }
+        if (!capabilities.isPresent(Capability.REDIS_CLIENT)) {
+            throw new ConfigurationException(String.join(", ", enabled) + " = true, but the application does not have "
+                    + "the Quarkus Redis client, which holds the limits shared by the replicas: add the dependency "
+                    + "io.quarkus:quarkus-redis-client (and set quarkus.redis.hosts), or remove the property.",
+                    enabled);
+        }
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(REDIS_SHARED_LIMITS));
+        resources.produce(new NativeImageResourceBuildItem(SCRIPT));
+    }
+
+    /** @return the {@code shared-limits.enabled} properties that are true for the profile being built */
+    static Set<String> enabledProperties(Config config) {
+        Set<String> enabled = new TreeSet<>();
+        for (String property : config.getPropertyNames()) {
+            String name = property.startsWith("%") && property.indexOf('.') > 0
+                    ? property.substring(property.indexOf('.') + 1)
+                    : property;
+            if (name.startsWith(PREFIX) && name.endsWith(ENABLED)
+                    && (name.length() == PREFIX.length() + ENABLED.length()
+                            || name.charAt(name.length() - ENABLED.length() - 1) == '.')) {
+                try {
+                    if (config.getOptionalValue(name, Boolean.class).orElse(false)) {
+                        enabled.add(name);
+                    }
+                } catch (RuntimeException unresolvable) {
+                    // an expression only the running application can resolve: the runtime check names it then
+                }
+            }
+        }
+        return enabled;
+    }
+}

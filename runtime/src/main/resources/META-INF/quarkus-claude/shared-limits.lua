@@ -1,0 +1,181 @@
+-- quarkus-claude shared limits: one round trip per attempt. Applies what a replica reports (a pause, circuit events,
+-- attempts ended, its newest rate-limit snapshot), then, for an admission, checks the circuit, the pause and the
+-- budget, and takes the attempt's cost when it fits. Times are the Redis server's, in milliseconds.
+-- KEYS: 1 pause, 2 budget, 3 circuit, 4 trial
+-- ARGV: 1 op (admit|report), 2 trial token, 3-6 cost (requests, tokens, input, output), 7 budget on (1|0),
+--   8 pause ms, 9 circuit event (''|open|trial-ok|trial-failed|trial-void), 10 circuit delay ms, 11-14 ended costs,
+--   15 snapshot age ms ('' for none), 16-31 per limit: limit, remaining, reset in ms, reset epoch ms ('' unknown),
+--   32 idle ttl ms, 33 trial lease ms, 34 margin ms
+-- Returns {code, wait ms}: 0 admitted, 1 paused, 2 over budget, 3 circuit open, 4 admitted as the circuit's trial.
+pcall(redis.replicate_commands)
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local function num(v)
+  if v == nil or v == false or v == '' then return nil end
+  return tonumber(v)
+end
+local ttl = tonumber(ARGV[32])
+
+local pauseMs = tonumber(ARGV[8])
+if pauseMs > 0 then
+  local held = num(redis.call('GET', KEYS[1])) or 0
+  if now + pauseMs > held then
+    redis.call('SET', KEYS[1], now + pauseMs, 'PX', pauseMs)
+  end
+end
+
+local event = ARGV[9]
+local delay = tonumber(ARGV[10])
+if event == 'open' then
+  local open = num(redis.call('GET', KEYS[3])) or 0
+  if now + delay > open then
+    redis.call('SET', KEYS[3], now + delay, 'PX', delay + ttl)
+  end
+elseif event ~= '' and redis.call('GET', KEYS[4]) == ARGV[2] then
+  redis.call('DEL', KEYS[4])
+  if event == 'trial-ok' then
+    redis.call('DEL', KEYS[3])
+  elseif event == 'trial-failed' then
+    redis.call('SET', KEYS[3], now + delay, 'PX', delay + ttl)
+  end
+end
+
+local s = {}
+local h = redis.call('HGETALL', KEYS[2])
+for i = 1, #h, 2 do s[h[i]] = tonumber(h[i + 1]) end
+local changed = false
+for i = 1, 4 do
+  local ended = tonumber(ARGV[10 + i])
+  if ended > 0 then
+    s['inf' .. i] = math.max(0, (s['inf' .. i] or 0) - ended)
+    changed = true
+  end
+end
+
+-- a newer snapshot starts a limit's bucket anew, less what is in flight (the answer may not count it)
+local age = num(ARGV[15])
+if age then
+  local at = now - math.max(0, age)
+  for i = 1, 4 do
+    local b = 16 + (i - 1) * 4
+    local limit, rem, resetIn, resetKey = num(ARGV[b]), num(ARGV[b + 1]), num(ARGV[b + 2]), num(ARGV[b + 3])
+    local fk, fr = s['fk' .. i], s['fr' .. i]
+    if limit and rem and resetIn and resetKey and (fk == nil or resetKey > fk or (resetKey == fk and rem <= fr)) then
+      local cap = math.max(limit, rem)
+      local reset = at + resetIn
+      local whole = reset <= at
+      local r = rem
+      if whole then r = cap end
+      local surely = cap - r - 1
+      local told = (not whole) and surely >= 1
+      local rate
+      if told then
+        rate = surely / (reset - at)
+      elseif (s['known' .. i] or 0) > 0 then
+        rate = s['known' .. i]
+      else
+        rate = cap / 60000
+      end
+      s['cap' .. i], s['rst' .. i], s['mis' .. i], s['rate' .. i] = cap, reset, cap - r, rate
+      s['lvl' .. i], s['at' .. i], s['fk' .. i], s['fr' .. i] = r - (s['inf' .. i] or 0), at, resetKey, rem
+      if whole then s['aft' .. i] = 1 else s['aft' .. i] = 0 end
+      if told then s['known' .. i] = rate end
+      changed = true
+    end
+  end
+end
+
+local function levelAt(i, when)
+  local l, from = s['lvl' .. i], s['at' .. i]
+  if s['aft' .. i] == 0 then
+    if when < s['rst' .. i] then return l end
+    l = math.min(s['cap' .. i], l + s['mis' .. i])
+    from = s['rst' .. i]
+  end
+  return math.min(s['cap' .. i], l + s['rate' .. i] * math.max(0, when - from))
+end
+
+local function untilFits(i, cost)
+  local cap = s['cap' .. i]
+  if cost <= 0 or cost > cap then return 0 end
+  local l = levelAt(i, now)
+  if l >= cost then return 0 end
+  if s['aft' .. i] == 0 and now < s['rst' .. i] then
+    local atReset = math.min(cap, s['lvl' .. i] + s['mis' .. i])
+    local toReset = s['rst' .. i] - now
+    if atReset >= cost then return toReset end
+    return toReset + (cost - atReset) / s['rate' .. i]
+  end
+  return (cost - l) / s['rate' .. i]
+end
+
+local function save()
+  if changed then
+    local fields = {}
+    for k, v in pairs(s) do
+      fields[#fields + 1] = k
+      fields[#fields + 1] = v
+    end
+    if #fields > 0 then
+      redis.call('HSET', KEYS[2], unpack(fields))
+      redis.call('PEXPIRE', KEYS[2], ttl)
+    end
+  end
+end
+
+if ARGV[1] ~= 'admit' then
+  save()
+  return {0, 0}
+end
+
+local trial = false
+local open = num(redis.call('GET', KEYS[3]))
+if open then
+  if now < open then
+    save()
+    return {3, open - now}
+  end
+  if redis.call('EXISTS', KEYS[4]) == 1 then
+    save()
+    return {3, math.max(0, redis.call('PTTL', KEYS[4]))}
+  end
+  trial = true
+end
+
+local code, wait = 0, 0
+local paused = num(redis.call('GET', KEYS[1]))
+if paused and paused > now then
+  code, wait = 1, paused - now
+end
+local budget = ARGV[7] == '1'
+local cost = { tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]) }
+local short = 0
+if budget then
+  for i = 1, 4 do
+    if s['cap' .. i] then short = math.max(short, untilFits(i, cost[i])) end
+  end
+end
+if code == 0 and short == 0 then
+  if budget then
+    for i = 1, 4 do
+      if s['cap' .. i] then
+        local l = levelAt(i, now) - cost[i]
+        if s['aft' .. i] == 0 and now >= s['rst' .. i] then s['aft' .. i] = 1 end
+        s['lvl' .. i], s['at' .. i] = l, now
+      end
+      s['inf' .. i] = (s['inf' .. i] or 0) + cost[i]
+    end
+    changed = true
+  end
+  save()
+  if trial then
+    redis.call('SET', KEYS[4], ARGV[2], 'PX', tonumber(ARGV[33]))
+    return {4, 0}
+  end
+  return {0, 0}
+end
+save()
+if short > 0 and short + tonumber(ARGV[34]) > wait then
+  code, wait = 2, short + tonumber(ARGV[34])
+end
+return {code, math.ceil(wait)}
