@@ -22,6 +22,13 @@ final class CallLoad implements AutoCloseable {
         void call() throws Exception;
     }
 
+    /**
+     * {@code -Dbench.mark-pause-ms}: how long the child waits after each mark of a measured batch, so that a profiler
+     * or counter started by hand on the mark is running before the first measured call, and can read the process
+     * before it exits (0 by default).
+     */
+    private static final long MARK_PAUSE_MS = Long.getLong("bench.mark-pause-ms", 0);
+
     private final Blocking blocking;
     private final Supplier<Uni<?>> async;
     private final int inFlight;
@@ -125,9 +132,20 @@ final class CallLoad implements AutoCloseable {
     /** One measured batch, after a GC so that no collection owed to the warm-up lands in it. */
     Batch measure(int n) throws Exception {
         System.gc();
+        // marks around the measured calls, so that a profiler or a counter attached by hand covers exactly them
+        System.out.println(ClientJvm.MARK + "calls-start " + n + " " + uptimeMs());
+        Thread.sleep(MARK_PAUSE_MS);
         Meter m = Meter.start();
         long[] lat = run(n);
-        return new Batch(n, m.stop(), lat);
+        Batch b = new Batch(n, m.stop(), lat);
+        System.out.println(ClientJvm.MARK + "calls-end " + n + " " + uptimeMs());
+        Thread.sleep(MARK_PAUSE_MS);
+        return b;
+    }
+
+    /** The JVM's uptime, as {@code -Xlog:gc::uptimemillis} prints it, to find a batch's collections in a GC log. */
+    private static long uptimeMs() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     static double percentileUs(long[] sorted, double p) {

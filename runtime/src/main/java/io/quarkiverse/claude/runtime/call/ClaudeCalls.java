@@ -243,8 +243,7 @@ public class ClaudeCalls {
         try {
             T result = guards.retrying(() -> {
                 throttleBlocking(budget);
-                return ended(budget,
-                        () -> guards.inPlace(() -> attempt(budget, attemptTimeout, traced, false).await().indefinitely()));
+                return ended(budget, () -> guards.inPlace(() -> awaitAttempt(budget, attemptTimeout, traced)));
             });
             return succeeded(info, span, budget, result);
         } catch (Throwable thrown) {
@@ -284,8 +283,8 @@ public class ClaudeCalls {
     private <T> Uni<T> guarded(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call,
             boolean inPlace) {
         Supplier<Uni<T>> placed = inPlace
-                ? () -> guards.inPlaceAsync(() -> attempt(budget, attemptTimeout, call, true))
-                : () -> attempt(budget, attemptTimeout, call, true);
+                ? () -> guards.inPlaceAsync(() -> attempt(budget, attemptTimeout, call))
+                : () -> attempt(budget, attemptTimeout, call);
         return guards.retryingAsync(() -> throttled(budget, () -> placed.get().onTermination().invoke(
                 (item, failure, cancelled) -> attemptEnded(budget, cancelled ? CANCELLED : failure))));
     }
@@ -335,28 +334,58 @@ public class ClaudeCalls {
     }
 
     /**
-     * One attempt: the call, cut at its timeout (and at the deadline), its failure typed and judged by the budget. A
-     * cancelled call fails its attempt in flight (which cancels the REST call: its connection is reset), so that the
-     * guard ends the call and frees its bulkhead place; the guard itself does not pass cancellation on.
-     *
-     * @param cancellable whether the caller can cancel the call (an asynchronous one)
+     * One attempt of an asynchronous call: the call, cut at its timeout (and at the deadline), its failure typed and
+     * judged by the budget. A cancelled call fails its attempt in flight (which cancels the REST call: its connection
+     * is reset), so that the guard ends the call and frees its bulkhead place; the guard itself does not pass
+     * cancellation on.
      */
-    private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call,
-            boolean cancellable) {
+    private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
         Duration remaining = budget.remaining();
         boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
         Duration limit = deadline ? remaining : attemptTimeout;
+        Uni<T> refused = refused(budget, limit);
+        if (refused != null) {
+            return refused;
+        }
+        AnswerHandle handle = new AnswerHandle();
+        return new CancellableAttempt<>(Uni.createFrom().<T> deferred(() -> call.apply(handle)), handle, budget)
+                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline))
+                .onFailure().transform(failure -> budget.failed(typed(failure)));
+    }
+
+    /**
+     * One attempt of a blocking call, as {@link #attempt} but without a timer: the caller's thread waits for it at most
+     * until its timeout, then cancels it (which resets its request). Outside a Vert.x thread, a Mutiny timer is a task
+     * of the one scheduler of Quarkus's worker pool, behind a lock that every calling thread takes twice per attempt;
+     * the waiting thread needs none.
+     */
+    private <T> T awaitAttempt(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
+        Duration remaining = budget.remaining();
+        boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
+        Duration limit = deadline ? remaining : attemptTimeout;
+        Uni<T> refused = refused(budget, limit);
+        if (refused != null) {
+            return refused.await().indefinitely();
+        }
+        AnswerHandle handle = new AnswerHandle();
+        try {
+            return new CancellableAttempt<>(Uni.createFrom().<T> deferred(() -> call.apply(handle)), handle, null)
+                    .onFailure().transform(failure -> budget.failed(typed(failure)))
+                    .await().atMost(limit);
+        } catch (io.smallrye.mutiny.TimeoutException expired) {
+            throw budget.failed(typed(timeout(limit, deadline)));
+        }
+    }
+
+    /** The failed attempt of a call past its deadline or cancelled (during a backoff wait), else {@code null}. */
+    private <T> Uni<T> refused(CallBudget budget, Duration limit) {
         if (limit.isNegative() || limit.isZero()) {
             return Uni.createFrom().failure(budget.failed(timeout(config.deadline(), true)));
         }
         if (budget.isCancelled()) {
             return Uni.createFrom().failure(budget.failed(CallBudget.cancelled())); // cancelled during a backoff wait
         }
-        AnswerHandle handle = new AnswerHandle();
-        return new CancellableAttempt<>(Uni.createFrom().<T> deferred(() -> call.apply(handle)), handle,
-                cancellable ? budget : null)
-                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline))
-                .onFailure().transform(failure -> budget.failed(typed(failure)));
+        return null;
     }
 
     /**
