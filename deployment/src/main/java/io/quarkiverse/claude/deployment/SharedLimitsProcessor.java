@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -16,9 +17,10 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Shared limits on Redis ({@code quarkus.claude[."name"].shared-limits.enabled}): the Redis-backed bean is registered
- * only when a client enables them and the application has {@code quarkus-redis-client}; enabling them without it fails
- * the build with the dependency to add. Without the property nothing of Redis is registered or loaded (the class is
- * named as a string).
+ * whenever the application has {@code quarkus-redis-client}, since {@code enabled} is runtime configuration (a profile
+ * or an environment variable may set it where the application runs); it is created only for a client that enables
+ * them. Enabling them in the build's configuration without the Redis client fails the build with the dependency to
+ * add. Without the Redis client nothing of Redis is registered or loaded (the class is named as a string).
  */
 class SharedLimitsProcessor {
 
@@ -26,22 +28,43 @@ class SharedLimitsProcessor {
     static final String SCRIPT = "META-INF/quarkus-claude/shared-limits.lua";
     static final String PREFIX = "quarkus.claude.";
     static final String ENABLED = "shared-limits.enabled";
+    static final String REDIS_CLIENT_NAME = "shared-limits.redis-client-name";
 
     @BuildStep
     void sharedLimits(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
-            BuildProducer<NativeImageResourceBuildItem> resources) {
-        Set<String> enabled = enabledProperties(ConfigProvider.getConfig());
-        if (enabled.isEmpty()) {
-            return;
-        }
+            BuildProducer<GeneratedBeanBuildItem> generatedBeans, BuildProducer<NativeImageResourceBuildItem> resources) {
         if (!capabilities.isPresent(Capability.REDIS_CLIENT)) {
+            Set<String> enabled = enabledProperties(ConfigProvider.getConfig());
+            if (enabled.isEmpty()) {
+                return;
+            }
             throw new ConfigurationException(String.join(", ", enabled) + " = true, but the application does not have "
                     + "the Quarkus Redis client, which holds the limits shared by the replicas: add the dependency "
                     + "io.quarkus:quarkus-redis-client (and set quarkus.redis.hosts), or remove the property.",
                     enabled);
         }
         beans.produce(AdditionalBeanBuildItem.unremovableOf(REDIS_SHARED_LIMITS));
+        SharedLimitsRedisClients.generate(redisClientNames(ConfigProvider.getConfig()), generatedBeans);
         resources.produce(new NativeImageResourceBuildItem(SCRIPT));
+    }
+
+    /** @return the named Redis clients that {@code shared-limits.redis-client-name} properties name in the build */
+    static Set<String> redisClientNames(Config config) {
+        Set<String> names = new TreeSet<>();
+        for (String property : config.getPropertyNames()) {
+            String name = property.startsWith("%") && property.indexOf('.') > 0
+                    ? property.substring(property.indexOf('.') + 1)
+                    : property;
+            if (name.startsWith(PREFIX) && name.endsWith(REDIS_CLIENT_NAME)) {
+                try {
+                    config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty())
+                            .ifPresent(names::add);
+                } catch (RuntimeException unresolvable) {
+                    // an expression only the running application can resolve: the runtime lookup names it then
+                }
+            }
+        }
+        return names;
     }
 
     /** @return the {@code shared-limits.enabled} properties that are true for the profile being built */

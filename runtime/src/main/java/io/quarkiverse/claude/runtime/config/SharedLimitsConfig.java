@@ -15,15 +15,16 @@ public interface SharedLimitsConfig {
      * Share this client's limits with every replica that uses the same `key-prefix`, through Redis: a 429's (or a
      * 529's) `retry-after` pauses every replica, the `anthropic-ratelimit-*` budget is taken from atomically by all
      * (with proactive throttling on), and a circuit opened by one replica's 529s rejects the calls of all of them. Needs
-     * `io.quarkus:quarkus-redis-client` in the application (the build fails without it) and must be set at build time.
-     * See the Several replicas page.
+     * `io.quarkus:quarkus-redis-client` in the application: without it, the build fails when its configuration enables
+     * this, and startup fails when only the running application's does. See the Several replicas page.
      */
     @WithDefault("false")
     boolean enabled();
 
     /**
      * The name of the Quarkus Redis client (`quarkus.redis."name".*`) that holds the shared state. Unset: the default
-     * Redis client (`quarkus.redis.hosts`).
+     * Redis client (`quarkus.redis.hosts`). Set it in `application.properties`: Quarkus creates the named Redis clients
+     * that the build asks for, and the build asks for the ones named here.
      */
     @WithConverter(Trimmed.class)
     Optional<String> redisClientName();

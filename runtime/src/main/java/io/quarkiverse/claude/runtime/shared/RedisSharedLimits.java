@@ -4,7 +4,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.Default;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 
 import io.quarkiverse.claude.runtime.call.AttemptGate;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
@@ -18,17 +20,20 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.mutiny.redis.client.Redis;
 
 /**
- * The shared limits on Redis. A bean only when the application has {@code quarkus-redis-client} and a client sets
- * {@code shared-limits.enabled} (see the deployment's {@code SharedLimitsProcessor}).
+ * The shared limits on Redis. A bean when the application has {@code quarkus-redis-client} (see the deployment's
+ * {@code SharedLimitsProcessor}), created only when a client sets {@code shared-limits.enabled}.
  */
-@Singleton
+@ApplicationScoped
 public class RedisSharedLimits implements SharedLimits {
 
     private final SharedLimitsMeters meters = new SharedLimitsMeters();
     private final java.util.List<RedisScript> scripts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Before the Redis clients close: a report still due would only fail and log an outage. */
-    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stop) {
+    /**
+     * Before the Redis clients close: a report still due would only fail and log an outage. Only when the bean was
+     * created: an application that shares nothing does not create it at shutdown.
+     */
+    void onStop(@Observes(notifyObserver = Reception.IF_EXISTS) io.quarkus.runtime.ShutdownEvent stop) {
         scripts.forEach(RedisScript::close);
     }
 
@@ -62,9 +67,9 @@ public class RedisSharedLimits implements SharedLimits {
         if (!redis.isResolvable()) {
             throw new ConfigurationException("The shared limits of the " + ClaudeRuntimeConfig.describe(clientName)
                     + " need a Redis client" + redisClientName.map(n -> " named " + n).orElse("")
-                    + ", and the application has none: set " + hosts + (redisClientName.isPresent()
-                            ? ", or correct " + property : "")
-                    + ".");
+                    + ", and the application has none: Quarkus creates a named Redis client only when the build asks "
+                    + "for it, so set " + property + " in application.properties (not only where the application runs) "
+                    + "and " + hosts + ", or correct " + property + ".");
         }
         try {
             return redis.get();
