@@ -312,7 +312,6 @@ public interface ResilienceConfig {
     @WithDefault("5m")
     Duration conflictMaxRetryAfter();
 
-
     /**
      * Retries of 429 `rate_limit_error`. The wait is what the server's `retry-after-ms` / `retry-after` says (capped at
      * `max-retry-after`), else an exponential backoff. The spend-cap 429 (`enforced_spend_limit_reached`) is never
