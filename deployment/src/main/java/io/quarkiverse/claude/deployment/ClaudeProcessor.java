@@ -24,6 +24,7 @@ class ClaudeProcessor {
 
     static final String FEATURE = "claude";
     static final DotName CLIENT_NAME = DotName.createSimple(ClaudeClientName.class);
+    static final DotName RESILIENCE = DotName.createSimple(ClaudeResilience.class);
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -38,13 +39,17 @@ class ClaudeProcessor {
 
     /**
      * The registry and where its clients' call events go, the qualifier (which ArC must find in the bean archive to
-     * build its literals), and the {@code @ClaudeResilience} binding with its interceptor.
+     * build its literals), and the {@code @ClaudeResilience} binding, with its interceptor only when something uses
+     * the binding: ArC never removes an interceptor, and an unused one costs its classes and its setup at every start.
      */
     @BuildStep
-    AdditionalBeanBuildItem beanArchive() {
-        return AdditionalBeanBuildItem.builder().addBeanClasses(ClaudeClientRegistry.class, CallEvents.class, ClaudeClientName.class,
-                ClaudeResilience.class, ClaudeResilienceInterceptor.class)
-                .setUnremovable().build();
+    AdditionalBeanBuildItem beanArchive(CombinedIndexBuildItem index) {
+        AdditionalBeanBuildItem.Builder beans = AdditionalBeanBuildItem.builder()
+                .addBeanClasses(ClaudeClientRegistry.class, CallEvents.class, ClaudeClientName.class, ClaudeResilience.class);
+        if (!index.getIndex().getAnnotations(RESILIENCE).isEmpty()) {
+            beans.addBeanClass(ClaudeResilienceInterceptor.class);
+        }
+        return beans.setUnremovable().build();
     }
 
     @BuildStep

@@ -18,11 +18,11 @@ import io.quarkus.runtime.annotations.Recorder;
 public class ClaudeRecorder {
 
     public Function<SyntheticCreationalContext<ClaudeClient>, ClaudeClient> client(String name) {
-        return context -> context.getInjectedReference(ClaudeClientRegistry.class).client(name);
+        return new ClientCreator(name);
     }
 
     public Function<SyntheticCreationalContext<ClaudeRestApi>, ClaudeRestApi> restApi(String name) {
-        return context -> context.getInjectedReference(ClaudeClientRegistry.class).rest(name);
+        return new RestApiCreator(name);
     }
 
     /** Fails startup, before the first request, when an injected client has no API key. */
@@ -30,6 +30,24 @@ public class ClaudeRecorder {
         ClaudeClientRegistry registry = beans.beanInstance(ClaudeClientRegistry.class);
         for (String name : names) {
             registry.checkConfigured(name);
+        }
+    }
+
+    // Named classes rather than lambdas: a lambda is spun into a class of its own at startup (LambdaMetafactory), a
+    // named class is only loaded.
+
+    private record ClientCreator(String name) implements Function<SyntheticCreationalContext<ClaudeClient>, ClaudeClient> {
+        @Override
+        public ClaudeClient apply(SyntheticCreationalContext<ClaudeClient> context) {
+            return context.getInjectedReference(ClaudeClientRegistry.class).client(name);
+        }
+    }
+
+    private record RestApiCreator(String name)
+            implements Function<SyntheticCreationalContext<ClaudeRestApi>, ClaudeRestApi> {
+        @Override
+        public ClaudeRestApi apply(SyntheticCreationalContext<ClaudeRestApi> context) {
+            return context.getInjectedReference(ClaudeClientRegistry.class).rest(name);
         }
     }
 }

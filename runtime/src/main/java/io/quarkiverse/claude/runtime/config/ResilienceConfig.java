@@ -14,28 +14,343 @@ import io.smallrye.config.WithName;
 @ConfigGroup
 public interface ResilienceConfig {
 
+    // The six retry classes are mapped flat, each setting under its class's name ("rate-limit.max-retries"), rather
+    // than as six group interfaces that differ only in their defaults: the same properties, defaults and documentation,
+    // and 14 classes fewer to load and map at startup (see bench/README.md, "Startup, issue 19 part 2"). The accessors
+    // below (rateLimit(), overloaded(), ...) give each class's settings as one RetryClassConfig, as before.
+    /**
+     * How many times a call is retried after 429 `rate_limit_error` (not the spend-cap 429, which is never retried). `0` never retries this class. Each class has its own
+     * budget: retries of other classes do not count against it.
+     */
+    @WithName("rate-limit.max-retries")
+    @WithDefault("4")
+    int rateLimitMaxRetries();
+
+    /**
+     * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+     * when the server sends no `retry-after` (or `honor-retry-after` is off).
+     */
+    @WithName("rate-limit.delay")
+    @WithDefault("1s")
+    Duration rateLimitDelay();
+
+    /** The longest backoff wait of this class. */
+    @WithName("rate-limit.max-delay")
+    @WithDefault("30s")
+    Duration rateLimitMaxDelay();
+
+    /**
+     * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+     * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+     */
+    @WithName("rate-limit.jitter")
+    @WithDefault("0.25")
+    double rateLimitJitter();
+
+    /**
+     * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
+     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
+     */
+    @WithName("rate-limit.honor-retry-after")
+    @WithDefault("true")
+    boolean rateLimitHonorRetryAfter();
+
+    /**
+     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
+     * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
+     * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
+     * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
+     * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
+     * official SDK obeys any `retry-after`, however long.)
+     */
+    @WithName("rate-limit.max-retry-after")
+    @WithDefault("5m")
+    Duration rateLimitMaxRetryAfter();
+
+    /**
+     * How many times a call is retried after 529 `overloaded_error`. `0` never retries this class. Each class has its own
+     * budget: retries of other classes do not count against it.
+     */
+    @WithName("overloaded.max-retries")
+    @WithDefault("3")
+    int overloadedMaxRetries();
+
+    /**
+     * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+     * when the server sends no `retry-after` (or `honor-retry-after` is off).
+     */
+    @WithName("overloaded.delay")
+    @WithDefault("2s")
+    Duration overloadedDelay();
+
+    /** The longest backoff wait of this class. */
+    @WithName("overloaded.max-delay")
+    @WithDefault("30s")
+    Duration overloadedMaxDelay();
+
+    /**
+     * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+     * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+     */
+    @WithName("overloaded.jitter")
+    @WithDefault("1.0")
+    double overloadedJitter();
+
+    /**
+     * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
+     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
+     */
+    @WithName("overloaded.honor-retry-after")
+    @WithDefault("true")
+    boolean overloadedHonorRetryAfter();
+
+    /**
+     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
+     * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
+     * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
+     * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
+     * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
+     * official SDK obeys any `retry-after`, however long.)
+     */
+    @WithName("overloaded.max-retry-after")
+    @WithDefault("5m")
+    Duration overloadedMaxRetryAfter();
+
+    /**
+     * How many times a call is retried after 500 `api_error`, and any other 5xx or 408 answer (for example a proxy's 502 or 503). `0` never retries this class. Each class has its own
+     * budget: retries of other classes do not count against it.
+     */
+    @WithName("server-error.max-retries")
+    @WithDefault("2")
+    int serverErrorMaxRetries();
+
+    /**
+     * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+     * when the server sends no `retry-after` (or `honor-retry-after` is off).
+     */
+    @WithName("server-error.delay")
+    @WithDefault("500ms")
+    Duration serverErrorDelay();
+
+    /** The longest backoff wait of this class. */
+    @WithName("server-error.max-delay")
+    @WithDefault("8s")
+    Duration serverErrorMaxDelay();
+
+    /**
+     * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+     * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+     */
+    @WithName("server-error.jitter")
+    @WithDefault("0.25")
+    double serverErrorJitter();
+
+    /**
+     * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
+     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
+     */
+    @WithName("server-error.honor-retry-after")
+    @WithDefault("true")
+    boolean serverErrorHonorRetryAfter();
+
+    /**
+     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
+     * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
+     * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
+     * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
+     * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
+     * official SDK obeys any `retry-after`, however long.)
+     */
+    @WithName("server-error.max-retry-after")
+    @WithDefault("5m")
+    Duration serverErrorMaxRetryAfter();
+
+    /**
+     * How many times a call is retried after 504 `timeout_error`, and no answer within the per-attempt timeout or `read-timeout`. `0` never retries this class. Each class has its own
+     * budget: retries of other classes do not count against it.
+     */
+    @WithName("timeout.max-retries")
+    @WithDefault("2")
+    int timeoutMaxRetries();
+
+    /**
+     * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+     * when the server sends no `retry-after` (or `honor-retry-after` is off).
+     */
+    @WithName("timeout.delay")
+    @WithDefault("500ms")
+    Duration timeoutDelay();
+
+    /** The longest backoff wait of this class. */
+    @WithName("timeout.max-delay")
+    @WithDefault("8s")
+    Duration timeoutMaxDelay();
+
+    /**
+     * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+     * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+     */
+    @WithName("timeout.jitter")
+    @WithDefault("0.25")
+    double timeoutJitter();
+
+    /**
+     * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
+     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
+     */
+    @WithName("timeout.honor-retry-after")
+    @WithDefault("true")
+    boolean timeoutHonorRetryAfter();
+
+    /**
+     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
+     * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
+     * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
+     * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
+     * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
+     * official SDK obeys any `retry-after`, however long.)
+     */
+    @WithName("timeout.max-retry-after")
+    @WithDefault("5m")
+    Duration timeoutMaxRetryAfter();
+
+    /**
+     * How many times a call is retried after connection refused, reset or closed before an answer, DNS and TLS failures. `0` never retries this class. Each class has its own
+     * budget: retries of other classes do not count against it.
+     */
+    @WithName("connection.max-retries")
+    @WithDefault("2")
+    int connectionMaxRetries();
+
+    /**
+     * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+     * when the server sends no `retry-after` (or `honor-retry-after` is off).
+     */
+    @WithName("connection.delay")
+    @WithDefault("500ms")
+    Duration connectionDelay();
+
+    /** The longest backoff wait of this class. */
+    @WithName("connection.max-delay")
+    @WithDefault("8s")
+    Duration connectionMaxDelay();
+
+    /**
+     * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+     * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+     */
+    @WithName("connection.jitter")
+    @WithDefault("0.25")
+    double connectionJitter();
+
+    /**
+     * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
+     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
+     */
+    @WithName("connection.honor-retry-after")
+    @WithDefault("true")
+    boolean connectionHonorRetryAfter();
+
+    /**
+     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
+     * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
+     * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
+     * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
+     * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
+     * official SDK obeys any `retry-after`, however long.)
+     */
+    @WithName("connection.max-retry-after")
+    @WithDefault("5m")
+    Duration connectionMaxRetryAfter();
+
+    /**
+     * How many times a call is retried after 409 `conflict_error`. `0` never retries this class. Each class has its own
+     * budget: retries of other classes do not count against it.
+     */
+    @WithName("conflict.max-retries")
+    @WithDefault("2")
+    int conflictMaxRetries();
+
+    /**
+     * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
+     * when the server sends no `retry-after` (or `honor-retry-after` is off).
+     */
+    @WithName("conflict.delay")
+    @WithDefault("500ms")
+    Duration conflictDelay();
+
+    /** The longest backoff wait of this class. */
+    @WithName("conflict.max-delay")
+    @WithDefault("8s")
+    Duration conflictMaxDelay();
+
+    /**
+     * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
+     * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
+     */
+    @WithName("conflict.jitter")
+    @WithDefault("0.25")
+    double conflictJitter();
+
+    /**
+     * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
+     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
+     */
+    @WithName("conflict.honor-retry-after")
+    @WithDefault("true")
+    boolean conflictHonorRetryAfter();
+
+    /**
+     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
+     * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
+     * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
+     * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
+     * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
+     * official SDK obeys any `retry-after`, however long.)
+     */
+    @WithName("conflict.max-retry-after")
+    @WithDefault("5m")
+    Duration conflictMaxRetryAfter();
+
     /**
      * Retries of 429 `rate_limit_error`. The wait is what the server's `retry-after-ms` / `retry-after` says (capped at
      * `max-retry-after`), else an exponential backoff. The spend-cap 429 (`enforced_spend_limit_reached`) is never
      * retried.
      */
-    RateLimitRetry rateLimit();
+    default RetryClassConfig rateLimit() {
+        return new RetrySettings(rateLimitMaxRetries(), rateLimitDelay(), rateLimitMaxDelay(), rateLimitJitter(),
+                rateLimitHonorRetryAfter(), rateLimitMaxRetryAfter());
+    }
 
     /** Retries of 529 `overloaded_error`: exponential backoff with full jitter by default. */
-    OverloadedRetry overloaded();
+    default RetryClassConfig overloaded() {
+        return new RetrySettings(overloadedMaxRetries(), overloadedDelay(), overloadedMaxDelay(), overloadedJitter(),
+                overloadedHonorRetryAfter(), overloadedMaxRetryAfter());
+    }
 
     /** Retries of 500 `api_error` and of other 5xx and 408 answers. */
-    ServerErrorRetry serverError();
+    default RetryClassConfig serverError() {
+        return new RetrySettings(serverErrorMaxRetries(), serverErrorDelay(), serverErrorMaxDelay(), serverErrorJitter(),
+                serverErrorHonorRetryAfter(), serverErrorMaxRetryAfter());
+    }
 
     /** Retries of 504 `timeout_error` and of attempts that got no answer in time. */
-    @WithName("timeout")
-    TimeoutRetry timeoutRetry();
+    default RetryClassConfig timeoutRetry() {
+        return new RetrySettings(timeoutMaxRetries(), timeoutDelay(), timeoutMaxDelay(), timeoutJitter(),
+                timeoutHonorRetryAfter(), timeoutMaxRetryAfter());
+    }
 
     /** Retries of connection failures: refused, reset, DNS, TLS. */
-    ConnectionRetry connection();
+    default RetryClassConfig connection() {
+        return new RetrySettings(connectionMaxRetries(), connectionDelay(), connectionMaxDelay(), connectionJitter(),
+                connectionHonorRetryAfter(), connectionMaxRetryAfter());
+    }
 
     /** Retries of 409 `conflict_error`. */
-    ConflictRetry conflict();
+    default RetryClassConfig conflict() {
+        return new RetrySettings(conflictMaxRetries(), conflictDelay(), conflictMaxDelay(), conflictJitter(),
+                conflictHonorRetryAfter(), conflictMaxRetryAfter());
+    }
 
     /**
      * The overall deadline of one call: every attempt and every wait between attempts. A wait that would end past
@@ -93,227 +408,16 @@ public interface ResilienceConfig {
         /** How much of each backoff wait is random, from 0 to 1. */
         double jitter();
 
-        /**
-         * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
-         * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
-         */
-        @WithDefault("true")
+        /** Whether the server's {@code retry-after} is waited instead of the backoff. */
         boolean honorRetryAfter();
 
-        /**
-         * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
-         * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
-         * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
-         * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
-         * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
-         * official SDK obeys any `retry-after`, however long.)
-         */
-        @WithDefault("5m")
+        /** The longest {@code retry-after} the client waits out. */
         Duration maxRetryAfter();
     }
 
-    /** Retries of 429 `rate_limit_error` (not the spend-cap 429, which is never retried). */
-    @ConfigGroup
-    interface RateLimitRetry extends RetryClassConfig {
-
-        /**
-         * How many times a call is retried after 429 `rate_limit_error` (not the spend-cap 429, which is never retried). `0` never retries this class. Each class has its own
-         * budget: retries of other classes do not count against it.
-         */
-        @Override
-        @WithDefault("4")
-        int maxRetries();
-
-        /**
-         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
-         * when the server sends no `retry-after` (or `honor-retry-after` is off).
-         */
-        @Override
-        @WithDefault("1s")
-        Duration delay();
-
-        /** The longest backoff wait of this class. */
-        @Override
-        @WithDefault("30s")
-        Duration maxDelay();
-
-        /**
-         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
-         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
-         */
-        @Override
-        @WithDefault("0.25")
-        double jitter();
-    }
-
-    /** Retries of 529 `overloaded_error`. */
-    @ConfigGroup
-    interface OverloadedRetry extends RetryClassConfig {
-
-        /**
-         * How many times a call is retried after 529 `overloaded_error`. `0` never retries this class. Each class has its own
-         * budget: retries of other classes do not count against it.
-         */
-        @Override
-        @WithDefault("3")
-        int maxRetries();
-
-        /**
-         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
-         * when the server sends no `retry-after` (or `honor-retry-after` is off).
-         */
-        @Override
-        @WithDefault("2s")
-        Duration delay();
-
-        /** The longest backoff wait of this class. */
-        @Override
-        @WithDefault("30s")
-        Duration maxDelay();
-
-        /**
-         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
-         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
-         */
-        @Override
-        @WithDefault("1.0")
-        double jitter();
-    }
-
-    /** Retries of 500 `api_error`, and any other 5xx or 408 answer (for example a proxy's 502 or 503). */
-    @ConfigGroup
-    interface ServerErrorRetry extends RetryClassConfig {
-
-        /**
-         * How many times a call is retried after 500 `api_error`, and any other 5xx or 408 answer (for example a proxy's 502 or 503). `0` never retries this class. Each class has its own
-         * budget: retries of other classes do not count against it.
-         */
-        @Override
-        @WithDefault("2")
-        int maxRetries();
-
-        /**
-         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
-         * when the server sends no `retry-after` (or `honor-retry-after` is off).
-         */
-        @Override
-        @WithDefault("500ms")
-        Duration delay();
-
-        /** The longest backoff wait of this class. */
-        @Override
-        @WithDefault("8s")
-        Duration maxDelay();
-
-        /**
-         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
-         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
-         */
-        @Override
-        @WithDefault("0.25")
-        double jitter();
-    }
-
-    /** Retries of 504 `timeout_error`, and no answer within the per-attempt timeout or `read-timeout`. */
-    @ConfigGroup
-    interface TimeoutRetry extends RetryClassConfig {
-
-        /**
-         * How many times a call is retried after 504 `timeout_error`, and no answer within the per-attempt timeout or `read-timeout`. `0` never retries this class. Each class has its own
-         * budget: retries of other classes do not count against it.
-         */
-        @Override
-        @WithDefault("2")
-        int maxRetries();
-
-        /**
-         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
-         * when the server sends no `retry-after` (or `honor-retry-after` is off).
-         */
-        @Override
-        @WithDefault("500ms")
-        Duration delay();
-
-        /** The longest backoff wait of this class. */
-        @Override
-        @WithDefault("8s")
-        Duration maxDelay();
-
-        /**
-         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
-         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
-         */
-        @Override
-        @WithDefault("0.25")
-        double jitter();
-    }
-
-    /** Retries of connection refused, reset or closed before an answer, DNS and TLS failures. */
-    @ConfigGroup
-    interface ConnectionRetry extends RetryClassConfig {
-
-        /**
-         * How many times a call is retried after connection refused, reset or closed before an answer, DNS and TLS failures. `0` never retries this class. Each class has its own
-         * budget: retries of other classes do not count against it.
-         */
-        @Override
-        @WithDefault("2")
-        int maxRetries();
-
-        /**
-         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
-         * when the server sends no `retry-after` (or `honor-retry-after` is off).
-         */
-        @Override
-        @WithDefault("500ms")
-        Duration delay();
-
-        /** The longest backoff wait of this class. */
-        @Override
-        @WithDefault("8s")
-        Duration maxDelay();
-
-        /**
-         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
-         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
-         */
-        @Override
-        @WithDefault("0.25")
-        double jitter();
-    }
-
-    /** Retries of 409 `conflict_error`. */
-    @ConfigGroup
-    interface ConflictRetry extends RetryClassConfig {
-
-        /**
-         * How many times a call is retried after 409 `conflict_error`. `0` never retries this class. Each class has its own
-         * budget: retries of other classes do not count against it.
-         */
-        @Override
-        @WithDefault("2")
-        int maxRetries();
-
-        /**
-         * The first backoff wait of this class; each further retry of the class doubles it, up to `max-delay`. Used
-         * when the server sends no `retry-after` (or `honor-retry-after` is off).
-         */
-        @Override
-        @WithDefault("500ms")
-        Duration delay();
-
-        /** The longest backoff wait of this class. */
-        @Override
-        @WithDefault("8s")
-        Duration maxDelay();
-
-        /**
-         * How much of each backoff wait is random, from `0` (the exact exponential wait) to `1` ("full jitter": a
-         * uniform pick between 0 and the exponential wait). It spreads the retries of many callers apart.
-         */
-        @Override
-        @WithDefault("0.25")
-        double jitter();
+    /** One class's settings, as read from the flat properties above. */
+    record RetrySettings(int maxRetries, Duration delay, Duration maxDelay, double jitter, boolean honorRetryAfter,
+            Duration maxRetryAfter) implements RetryClassConfig {
     }
 
     /** Proactive throttling. */

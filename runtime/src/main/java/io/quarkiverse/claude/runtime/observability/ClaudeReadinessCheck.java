@@ -43,7 +43,7 @@ public class ClaudeReadinessCheck implements HealthCheck {
 
     public ClaudeReadinessCheck(ClaudeClientRegistry clients, ClaudeRuntimeConfig config) {
         this.clients = clients;
-        this.apiCheckInterval = config.health().apiCheckInterval();
+        this.apiCheckInterval = config.healthApiCheckInterval();
     }
 
     @Override
