@@ -37,6 +37,9 @@ public interface ResilienceConfig {
     /** Retries of 409 `conflict_error`. */
     ConflictRetry conflict();
 
+    /** Retries of a structured answer that is not JSON or breaks the schema (none by default). */
+    StructuredOutputRetry structuredOutput();
+
     /**
      * The overall deadline of one call: every attempt and every wait between attempts. A wait that would end past
      * the deadline is not taken: the call fails at once with the last error, the earlier ones attached as suppressed
