@@ -15,11 +15,15 @@ import java.time.OffsetTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
@@ -51,6 +55,8 @@ public final class JsonSchemas {
 
     private final String rootName;
     private final Deque<Class<?>> enclosing = new ArrayDeque<>();
+    /** Every object and enum type the schema describes, for the build's reflection registration. */
+    private final Set<String> described = new LinkedHashSet<>();
 
     private JsonSchemas(Class<?> root) {
         this.rootName = root.getName();
@@ -61,13 +67,31 @@ public final class JsonSchemas {
      * @throws SchemaProblem when the API could not accept it
      */
     public static ObjectNode of(Class<?> type) {
-        JsonSchemas schemas = new JsonSchemas(type);
+        return of(type, new JsonSchemas(type));
+    }
+
+    private static ObjectNode of(Class<?> type, JsonSchemas schemas) {
         JavaType root = StructuredJson.MAPPER.constructType(type);
         if (!isBean(root)) {
             throw schemas.problem("$", "the answer must be a JSON object: use a record or a class with properties "
                     + "(wrap " + type.getSimpleName() + " in a record)");
         }
         return schemas.schema(root, "$");
+    }
+
+    /**
+     * For the build step, which loads the application's types in another class loader: only JDK types cross it.
+     *
+     * @return the schema of {@code type} as JSON, then the names of the object and enum types it describes
+     * @throws SchemaProblem when the API could not accept it
+     */
+    public static List<String> describe(Class<?> type) {
+        JsonSchemas schemas = new JsonSchemas(type);
+        ObjectNode schema = of(type, schemas);
+        List<String> result = new ArrayList<>();
+        result.add(schema.toString());
+        result.addAll(schemas.described);
+        return result;
     }
 
     private ObjectNode schema(JavaType type, String path) {
@@ -123,6 +147,7 @@ public final class JsonSchemas {
                     + "(@JsonValue), which no schema of fixed properties describes");
         }
         enclosing.push(raw);
+        described.add(raw.getName());
         try {
             ObjectNode object = simple("object");
             String typeDescription = typeDescription(raw);
@@ -210,6 +235,7 @@ public final class JsonSchemas {
     }
 
     private ObjectNode enumSchema(Class<?> raw, String path) {
+        described.add(raw.getName());
         ObjectNode schema = simple("string");
         ArrayNode values = schema.putArray("enum");
         for (Object constant : raw.getEnumConstants()) {

@@ -44,6 +44,11 @@ public final class StructuredTypes {
         RECORDED.putAll(schemasByType);
     }
 
+    /** @return whether the build derived the schema of {@code type} (a type the build found) */
+    public static boolean derivedAtBuild(Class<?> type) {
+        return RECORDED.containsKey(type.getName());
+    }
+
     /**
      * @return the schema of {@code type} (shared: never change it)
      * @throws SchemaProblem when the API could not accept the type
