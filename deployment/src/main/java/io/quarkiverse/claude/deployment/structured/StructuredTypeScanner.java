@@ -15,8 +15,8 @@ import org.objectweb.asm.Type;
 /**
  * Finds the class literals an application passes to the structured-output methods ({@code ask(prompt, T.class)},
  * {@code create}, {@code createAsync}, {@code stream} with a {@code Class}): the last class constant a method loads
- * before it calls one of them. A type passed through a variable is not found here; its schema is derived at its first
- * call, with the same checks.
+ * before it calls one of them, with nothing stored or called in between. A type passed through a variable or a field is
+ * not found here; its schema is derived at its first call, with the same checks.
  */
 final class StructuredTypeScanner {
 
@@ -50,6 +50,20 @@ final class StructuredTypeScanner {
                     public void visitLdcInsn(Object value) {
                         if (value instanceof Type type && type.getSort() == Type.OBJECT) {
                             lastClassConstant = type.getClassName();
+                        }
+                    }
+
+                    @Override
+                    public void visitVarInsn(int opcode, int varIndex) {
+                        if (opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) {
+                            lastClassConstant = null; // stored in a variable: not passed here
+                        }
+                    }
+
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String name, String fieldDescriptor) {
+                        if (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) {
+                            lastClassConstant = null;
                         }
                     }
 

@@ -45,13 +45,16 @@ import io.quarkiverse.claude.Description;
  * that the schema has the names and properties the answer is read with), within the subset the API accepts: every
  * object has {@code additionalProperties: false}, lists every property in {@code required} and has at least one;
  * nothing is recursive. An {@code Optional} property is required but may be {@code null}
- * ({@code anyOf} with {@code {"type":"null"}}).
+ * ({@code anyOf} with {@code {"type":"null"}}). Properties keep the order Jackson reads them in (a record's
+ * components, a class's fields), which is the order the model writes them in; the official SDK sorts them by name.
  * <p>
  * A type outside that subset fails with a {@link SchemaProblem} naming the type and the property.
  */
 public final class JsonSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The dialect the official SDK names at the root of the schemas it sends; the API reads them as such. */
+    static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
     private final String rootName;
     private final Deque<Class<?>> enclosing = new ArrayDeque<>();
@@ -76,7 +79,9 @@ public final class JsonSchemas {
             throw schemas.problem("$", "the answer must be a JSON object: use a record or a class with properties "
                     + "(wrap " + type.getSimpleName() + " in a record)");
         }
-        return schemas.schema(root, "$");
+        ObjectNode schema = NODES.objectNode().put("$schema", DIALECT);
+        schema.setAll(schemas.schema(root, "$"));
+        return schema;
     }
 
     /**

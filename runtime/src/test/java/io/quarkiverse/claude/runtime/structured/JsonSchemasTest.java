@@ -90,7 +90,8 @@ class JsonSchemasTest {
     void aRecordOfEveryShape() throws Exception {
         JsonNode schema = JsonSchemas.of(Person.class);
         JsonNode expected = StructuredJson.MAPPER.readTree("""
-                {"type":"object","description":"A person in the text","properties":{
+                {"$schema":"https://json-schema.org/draft/2020-12/schema",
+                 "type":"object","description":"A person in the text","properties":{
                   "name":{"type":"string","description":"Given name"},
                   "age":{"type":"integer"},
                   "height":{"type":"integer"},
@@ -119,7 +120,8 @@ class JsonSchemasTest {
     @Test
     void aClassWithFieldsAndGetters() throws Exception {
         assertEquals(StructuredJson.MAPPER.readTree("""
-                {"type":"object","properties":{"title":{"type":"string"},"pages":{"type":"integer"}},
+                {"$schema":"https://json-schema.org/draft/2020-12/schema",
+                 "type":"object","properties":{"title":{"type":"string"},"pages":{"type":"integer"}},
                  "required":["title","pages"],"additionalProperties":false}
                 """), JsonSchemas.of(Book.class));
     }
