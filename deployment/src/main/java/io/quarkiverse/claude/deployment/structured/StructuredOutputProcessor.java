@@ -50,9 +50,6 @@ public class StructuredOutputProcessor {
                 throw new UncheckedIOException(e);
             }
         }
-        if (found.isEmpty()) {
-            return;
-        }
         Map<String, String> schemas = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> reflective = new ArrayList<>();
@@ -72,9 +69,11 @@ public class StructuredOutputProcessor {
                     + (problems.size() == 1 ? "a structured output type" : problems.size() + " structured output types")
                     + ":\n  " + String.join("\n  ", problems));
         }
-        recorder.record(schemas);
-        reflection.produce(ReflectiveClassBuildItem.builder(reflective.toArray(String[]::new))
-                .constructors().methods().fields().build());
+        recorder.record(schemas); // also when empty: it replaces an earlier build's schemas in dev mode
+        if (!reflective.isEmpty()) {
+            reflection.produce(ReflectiveClassBuildItem.builder(reflective.toArray(String[]::new))
+                    .constructors().methods().fields().build());
+        }
     }
 
     /** The application's classes that name the client API, so that only they are read. */

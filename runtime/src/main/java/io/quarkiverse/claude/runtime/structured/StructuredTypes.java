@@ -39,8 +39,12 @@ public final class StructuredTypes {
     private StructuredTypes() {
     }
 
-    /** Called at startup with the schemas the build derived. */
+    /**
+     * Called at startup with the schemas the build derived; they replace those of an earlier build (dev mode's
+     * restarts), so that none is stale.
+     */
     public static void record(Map<String, String> schemasByType) {
+        RECORDED.clear();
         RECORDED.putAll(schemasByType);
     }
 
