@@ -21,6 +21,16 @@ public interface ClaudeClient {
         return messages().create(MessageRequest.of(prompt)).text();
     }
 
+    /**
+     * Sends one user prompt and reads the answer into {@code type}, a record or a class with properties, whose JSON
+     * schema the answer follows (see {@link Messages#create(MessageRequest, Class)}).
+     *
+     * @return the answer as a {@code T}
+     */
+    default <T> T ask(String prompt, Class<T> type) {
+        return messages().create(MessageRequest.of(prompt), type).value();
+    }
+
     /** {@code /v1/messages}: create (blocking or {@code Uni}) and count tokens. */
     Messages messages();
 

@@ -45,6 +45,27 @@ public interface Messages {
      */
     java.util.stream.Stream<StreamEvent> streamEvents(MessageRequest request);
 
+    /**
+     * {@code POST /v1/messages} asking for a structured answer: the JSON schema of {@code type} (a record or a class
+     * with properties, derived once and cached) goes in {@code output_config.format}, and the answer is read into the
+     * type. Blocking.
+     *
+     * @return the object, with the answer (usage, stop reason)
+     * @throws io.quarkiverse.claude.errors.InvalidRequestException before sending, naming the type and the property,
+     *         when the API could not accept the type's schema (recursive, a map, no properties, ...)
+     * @throws io.quarkiverse.claude.errors.StructuredOutputException when the answer does not fit the type
+     */
+    <T> StructuredAnswer<T> create(MessageRequest request, Class<T> type);
+
+    /** {@link #create(MessageRequest, Class)}, non-blocking. */
+    <T> Uni<StructuredAnswer<T>> createAsync(MessageRequest request, Class<T> type);
+
+    /**
+     * {@link #create(MessageRequest, Class)}, streamed: {@code onText} gets the JSON as it arrives, on the calling
+     * thread; the whole text is read into the type at the end.
+     */
+    <T> StructuredAnswer<T> stream(MessageRequest request, Class<T> type, Consumer<String> onText);
+
     /** {@code POST /v1/messages/count_tokens}, with the same request model as {@link #create}. */
     TokenCount countTokens(MessageRequest request);
 

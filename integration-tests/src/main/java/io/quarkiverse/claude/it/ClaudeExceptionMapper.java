@@ -14,6 +14,7 @@ import io.quarkiverse.claude.errors.InvalidRequestException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.RequestTooLargeException;
 import io.quarkiverse.claude.errors.ServerTimeoutException;
+import io.quarkiverse.claude.errors.StructuredOutputException;
 
 /**
  * How the demo answers its own callers when Claude fails: the caller's fault stays a 4xx, a busy upstream (or the
@@ -53,6 +54,9 @@ public class ClaudeExceptionMapper implements ExceptionMapper<ClaudeException> {
         }
         if (exception instanceof ServerTimeoutException || exception instanceof ClientTimeoutException) {
             return 504;
+        }
+        if (exception instanceof StructuredOutputException) {
+            return 502; // the answer did not fit the type: upstream's fault, whether or not worth another try
         }
         if (exception instanceof ClaudeConnectionException || exception instanceof CircuitOpenException
                 || exception instanceof BulkheadFullException || exception.isRetryable()) {

@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The default client on single attempts, for the suites of the API's surface and of the demo's endpoints:
  * ErrorClassesTest, ChatResourceTest, QuickStartTest, DemoResourceTest, ClientFeaturesTest, StreamingTest, ToolUseTest,
- * CachingAndThinkingTest, BatchesTest, PreflightTest, SdkWireFidelityTest and DevUiServiceTest; with
+ * CachingAndThinkingTest, BatchesTest, PreflightTest, StructuredOutputTest, SdkWireFidelityTest and DevUiServiceTest; with
  * the clients of ClientFeaturesTest and the demo's batch as its tests run it.
  */
 public class DefaultClientProfile implements QuarkusTestProfile {
@@ -71,6 +71,8 @@ public class DefaultClientProfile implements QuarkusTestProfile {
                         "api-key", "sk-ant-api03-logged-secret-key",
                         "log-requests", "true",
                         "log-responses", "true")
+                // StructuredOutputTest: a client that retries a structured answer that breaks the schema, once
+                .simulatorClient("structured-retry", "resilience.structured-output.max-retries", "1")
                 .with(DEMO_BATCH)
                 .build();
     }

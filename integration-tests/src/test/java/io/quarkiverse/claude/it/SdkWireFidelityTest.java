@@ -21,7 +21,9 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.models.messages.CacheControlEphemeral;
 import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.JsonOutputFormat;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.StructuredMessage;
 import com.anthropic.models.messages.TextBlockParam;
 import com.anthropic.models.messages.ToolChoiceAny;
 import com.anthropic.models.messages.ToolChoiceAuto;
@@ -37,10 +39,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.StructuredAnswer;
 import io.quarkiverse.claude.model.CacheControl;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageParam;
 import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.model.OutputConfig;
 import io.quarkiverse.claude.model.StopReason;
 import io.quarkiverse.claude.model.TextBlock;
 import io.quarkiverse.claude.model.ThinkingBlock;
@@ -344,6 +348,79 @@ class SdkWireFidelityTest extends SimulatorTest {
         assertSameBody(sdkRequest.json(), oursRequest.json());
     }
 
+    // ---------------------------------------------------------------- (5) structured outputs
+
+    /** A genre, for an enum property. */
+    public enum Genre {
+        NOVEL,
+        ESSAY
+    }
+
+    /** A nested object. */
+    public record Publisher(String name, String city) {
+    }
+
+    /** A structured output type, as the SDK's users write them. */
+    public record Book(String title, int pages, double rating, boolean inPrint, List<String> authors, Genre genre,
+            Publisher publisher) {
+    }
+
+    @Test
+    void structuredOutputOfAJavaType() {
+        StructuredAnswer<Book> ours = claude.messages().create(MessageRequest.builder()
+                .model(MODEL)
+                .maxTokens(300)
+                .addUserMessage("Describe a book.")
+                .build(), Book.class);
+        JsonNode oursBody = lastBody();
+
+        // the SDK derives the schema from the class itself, and reads the simulator's answer into it
+        StructuredMessage<Book> theirs = sdk.messages().create(MessageCreateParams.builder()
+                .model(MODEL)
+                .maxTokens(300)
+                .addUserMessage("Describe a book.")
+                .outputConfig(Book.class)
+                .build());
+        JsonNode sdkBody = lastBody();
+
+        // The API reads `required` as a set: the SDK lists the names sorted, we list them in the order of the
+        // properties (the record's components, the order the model writes them in). Nothing else is normalised.
+        assertSameBody(requiredSorted(sdkBody), requiredSorted(oursBody));
+        Book sdkBook = theirs.content().get(0).text().orElseThrow().text();
+        assertEquals(sdkBook, ours.value(), "both read the same answer into the same object");
+    }
+
+    @Test
+    void outputConfigWithEffortAndAHandWrittenSchema() throws Exception {
+        String schema = """
+                {"type":"object","properties":{"answer":{"type":"string"},"confidence":{"type":"number"}},
+                 "required":["answer","confidence"],"additionalProperties":false}""";
+        claude.messages().create(MessageRequest.builder()
+                .model(MODEL)
+                .maxTokens(300)
+                .addUserMessage("Is it raining?")
+                .outputConfig(OutputConfig.jsonSchema(JSON.readTree(schema)).withEffort("high"))
+                .build());
+        JsonNode oursBody = lastBody();
+
+        JsonOutputFormat.Schema.Builder sdkSchema = JsonOutputFormat.Schema.builder();
+        JSON.readValue(schema, new TypeReference<Map<String, Object>>() {
+        }).forEach((k, v) -> sdkSchema.putAdditionalProperty(k, JsonValue.from(v)));
+        sdk.messages().create(MessageCreateParams.builder()
+                .model(MODEL)
+                .maxTokens(300)
+                .addUserMessage("Is it raining?")
+                .outputConfig(com.anthropic.models.messages.OutputConfig.builder()
+                        .format(JsonOutputFormat.builder().schema(sdkSchema.build()).build())
+                        .effort(com.anthropic.models.messages.OutputConfig.Effort.HIGH)
+                        .build())
+                .build());
+        JsonNode sdkBody = lastBody();
+
+        assertSameBody(sdkBody, oursBody);
+        assertEquals("high", oursBody.at("/output_config/effort").asText());
+    }
+
     // ---------------------------------------------------------------- comparison
 
     private JsonNode lastBody() {
@@ -368,6 +445,28 @@ class SdkWireFidelityTest extends SimulatorTest {
         ((ObjectNode) copy.at("/messages/1/content/0")).put("id", id);
         ((ObjectNode) copy.at("/messages/2/content/0")).put("tool_use_id", id);
         return copy;
+    }
+
+    /** A copy whose {@code required} arrays (of a JSON schema) are sorted by name. */
+    private static JsonNode requiredSorted(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        sortRequired(copy);
+        return copy;
+    }
+
+    private static void sortRequired(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.get("required") instanceof ArrayNode required) {
+                List<String> names = new ArrayList<>();
+                required.forEach(name -> names.add(name.asText()));
+                names.sort(null);
+                required.removeAll();
+                names.forEach(required::add);
+            }
+            object.forEach(SdkWireFidelityTest::sortRequired);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(SdkWireFidelityTest::sortRequired);
+        }
     }
 
     /** Asserts that the two bodies are the same JSON, numbers compared by value; lists every difference if not. */

@@ -50,6 +50,8 @@ public final class MessageRequest {
     private ThinkingConfig thinking;
     @JsonProperty("service_tier")
     private String serviceTier;
+    @JsonProperty("output_config")
+    private OutputConfig outputConfig;
     @JsonProperty("stream")
     private Boolean stream;
     private final Map<String, Object> extraFields = new LinkedHashMap<>();
@@ -82,6 +84,7 @@ public final class MessageRequest {
         builder.toolChoice = toolChoice;
         builder.thinking = thinking;
         builder.serviceTier = serviceTier;
+        builder.outputConfig = outputConfig;
         builder.stream = stream;
         builder.extraFields.putAll(extraFields);
         return builder;
@@ -140,6 +143,11 @@ public final class MessageRequest {
         return serviceTier;
     }
 
+    /** @return the {@code output_config} (answer format and effort), or {@code null} */
+    public OutputConfig outputConfig() {
+        return outputConfig;
+    }
+
     public boolean stream() {
         return Boolean.TRUE.equals(stream);
     }
@@ -177,6 +185,7 @@ public final class MessageRequest {
         private ToolChoice toolChoice;
         private ThinkingConfig thinking;
         private String serviceTier;
+        private OutputConfig outputConfig;
         private Boolean stream;
         private final Map<String, Object> extraFields = new LinkedHashMap<>();
 
@@ -274,6 +283,15 @@ public final class MessageRequest {
             return this;
         }
 
+        /**
+         * The answer's format and effort. {@code messages().create(request, Person.class)} sets the format from the
+         * type itself (and keeps an effort set here).
+         */
+        public Builder outputConfig(OutputConfig outputConfig) {
+            this.outputConfig = outputConfig;
+            return this;
+        }
+
         public Builder stream(boolean stream) {
             this.stream = stream;
             return this;
@@ -300,6 +318,7 @@ public final class MessageRequest {
             request.toolChoice = toolChoice;
             request.thinking = thinking;
             request.serviceTier = serviceTier;
+            request.outputConfig = outputConfig;
             request.stream = stream;
             request.extraFields.putAll(extraFields);
             return request;

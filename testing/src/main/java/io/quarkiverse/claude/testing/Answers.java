@@ -22,6 +22,9 @@ final class Answers {
     /** How the simulator's thinking signatures start; other signatures are taken as they are. */
     static final String SIGNATURE_PREFIX = "sig_sim_";
 
+    /** Characters per token of a JSON answer, for its usage and its cut at max_tokens. */
+    private static final int CHARS_PER_TOKEN = 4;
+
     private final Ids ids;
 
     Answers(Ids ids) {
@@ -52,14 +55,28 @@ final class Answers {
             thinkingWords = Words.count(thinking);
             content.add(new Answer.Thinking(thinking, signature(thinking)));
         }
-        String text = "Echo: " + userText;
-        int words = Words.count(text);
+        JsonNode schema = SchemaSamples.schemaOf(body);
+        String text;
+        int words;
         String stopReason = "end_turn";
         JsonNode maxTokens = body.path("max_tokens");
-        if (maxTokens.canConvertToInt() && maxTokens.asInt() >= 1 && maxTokens.asInt() < words) {
-            text = Words.firstWords(text, maxTokens.asInt());
-            words = maxTokens.asInt();
-            stopReason = "max_tokens";
+        if (schema != null) {
+            // a structured answer: JSON that follows the schema, cut mid-way when max_tokens is too small for it
+            text = SchemaSamples.sample(schema).toString();
+            words = jsonTokens(text);
+            if (maxTokens.canConvertToInt() && maxTokens.asInt() >= 1 && maxTokens.asInt() < words) {
+                text = text.substring(0, maxTokens.asInt() * CHARS_PER_TOKEN);
+                words = maxTokens.asInt();
+                stopReason = "max_tokens";
+            }
+        } else {
+            text = "Echo: " + userText;
+            words = Words.count(text);
+            if (maxTokens.canConvertToInt() && maxTokens.asInt() >= 1 && maxTokens.asInt() < words) {
+                text = Words.firstWords(text, maxTokens.asInt());
+                words = maxTokens.asInt();
+                stopReason = "max_tokens";
+            }
         }
         content.add(new Answer.Text(text));
         if (extraFields) {
@@ -70,6 +87,29 @@ final class Answers {
         long input = Math.max(0, Conversation.inputTokens(body) - cache.read() - cache.creation());
         return new Answer(ids.messageId(), model(body), content, stopReason, input, thinkingWords + words, cache,
                 extraFields);
+    }
+
+    /** One text block with the given text and stop reason (a scripted answer). */
+    Answer text(JsonNode body, String text, String stopReason) {
+        return new Answer(ids.messageId(), model(body), List.of(new Answer.Text(text)), stopReason,
+                Conversation.inputTokens(body), jsonTokens(text), Answer.CacheUsage.NONE, false);
+    }
+
+    /**
+     * The structured answer without the first property of its top-level object; the regular answer when the request
+     * asks for no schema.
+     */
+    Answer schemaViolation(JsonNode body) {
+        JsonNode schema = SchemaSamples.schemaOf(body);
+        if (schema == null) {
+            return echo(body, false);
+        }
+        return text(body, SchemaSamples.withoutFirstProperty(SchemaSamples.sample(schema)).toString(), "end_turn");
+    }
+
+    /** The tokens of a JSON text, about four characters each, as for tool input. */
+    private static int jsonTokens(String text) {
+        return Math.max(1, (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN);
     }
 
     /** One {@code tool_use} block with {@code stop_reason: "tool_use"}. */

@@ -62,7 +62,11 @@ public final class Fault {
         /** The regular stream, with lines an SSE parser must ignore between its events. */
         GARBAGE_SSE,
         /** The regular stream with one content_block_delta whose data is not valid JSON. */
-        CORRUPT_EVENT
+        CORRUPT_EVENT,
+        /** A 200 answer whose content is one given text block, with a given stop reason. */
+        TEXT,
+        /** For a structured-output request, JSON that follows the schema but lacks its first required property. */
+        SCHEMA_VIOLATION
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC)
@@ -79,6 +83,8 @@ public final class Fault {
     private final boolean errorEvent;
     private final String toolName;
     private final JsonNode toolInput;
+    private final String answerText;
+    private final String stopReason;
     private final boolean extraFields;
     private final Duration delay;
     private final Duration eventInterval;
@@ -100,6 +106,8 @@ public final class Fault {
         this.errorEvent = b.errorEvent;
         this.toolName = b.toolName;
         this.toolInput = b.toolInput;
+        this.answerText = b.answerText;
+        this.stopReason = b.stopReason;
         this.extraFields = b.extraFields;
         this.delay = b.delay;
         this.eventInterval = b.eventInterval;
@@ -382,6 +390,36 @@ public final class Fault {
     }
 
     /**
+     * A 200 messages answer whose content is one text block holding {@code text}, with {@code stop_reason:
+     * "end_turn"} (streamed when the request has {@code "stream": true}). For a structured-output request, a text that
+     * is not JSON (or not the schema's) shows how a client copes with an answer that does not fit.
+     */
+    public static Fault textAnswer(String text) {
+        Builder b = new Builder(Kind.TEXT);
+        b.answerText = Objects.requireNonNull(text, "text");
+        b.stopReason = "end_turn";
+        return new Fault(b);
+    }
+
+    /** A refusal: {@code stop_reason: "refusal"}, with a short text that says so. */
+    public static Fault refusal() {
+        Builder b = new Builder(Kind.TEXT);
+        b.answerText = "I can't help with that request.";
+        b.stopReason = "refusal";
+        return new Fault(b);
+    }
+
+    /**
+     * For a request with {@code output_config.format.type: "json_schema"}: the JSON the simulator would answer, which
+     * follows the schema, without the first required property of its top-level object, so that it breaks the schema.
+     * (The API constrains the model to the schema; this is the rare answer that does not fit, or a proxy's damage.) A
+     * request without a schema gets the regular answer.
+     */
+    public static Fault schemaViolation() {
+        return new Fault(new Builder(Kind.SCHEMA_VIOLATION));
+    }
+
+    /**
      * The normal answer, plus fields no client knows yet at every level: a top-level {@code sim_future_field}, a
      * content block of the unknown type {@code sim_future_block} ({@code {"type":"sim_future_block","payload":{"a":1}}}),
      * an unknown field in {@code usage}, and, in streams, an unknown event type. Checks a client's forward compatibility.
@@ -508,6 +546,14 @@ public final class Fault {
         return extraFields;
     }
 
+    String answerText() {
+        return answerText;
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+
     Duration eventInterval() {
         return eventInterval;
     }
@@ -616,6 +662,8 @@ public final class Fault {
         private boolean errorEvent;
         private String toolName;
         private JsonNode toolInput;
+        private String answerText;
+        private String stopReason;
         private boolean extraFields;
         private Duration delay = Duration.ZERO;
         private Duration eventInterval = Duration.ZERO;
@@ -641,6 +689,8 @@ public final class Fault {
             this.errorEvent = f.errorEvent;
             this.toolName = f.toolName;
             this.toolInput = f.toolInput;
+            this.answerText = f.answerText;
+            this.stopReason = f.stopReason;
             this.extraFields = f.extraFields;
             this.delay = f.delay;
             this.eventInterval = f.eventInterval;

@@ -40,6 +40,15 @@ final class FaultResponder {
             case STALL -> stall(ex, fault);
             case GARBAGE_SSE -> garbageSse(ex);
             case CORRUPT_EVENT -> corruptEvent(ex, fault);
+            case TEXT -> {
+                JsonNode body = lenientBody(ex.request());
+                MessagesEndpoint.send(ex, answers.text(body, fault.answerText(), fault.stopReason()),
+                        MessagesEndpoint.isStream(body));
+            }
+            case SCHEMA_VIOLATION -> {
+                JsonNode body = lenientBody(ex.request());
+                MessagesEndpoint.send(ex, answers.schemaViolation(body), MessagesEndpoint.isStream(body));
+            }
             case NORMAL -> throw new IllegalArgumentException("Not a scripted answer: " + fault);
         }
     }

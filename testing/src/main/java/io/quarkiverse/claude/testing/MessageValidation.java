@@ -16,6 +16,9 @@ final class MessageValidation {
     /** The smallest {@code thinking.budget_tokens} the API accepts. */
     static final int MIN_THINKING_BUDGET = 1024;
 
+    /** The {@code output_config.effort} values of the API (and the SDK 3.13). */
+    private static final List<String> EFFORTS = List.of("low", "medium", "high", "xhigh", "max");
+
     private static final List<String> SAMPLING_FIELDS = List.of("temperature", "top_p", "top_k");
 
     private final ModelCatalog models;
@@ -50,6 +53,7 @@ final class MessageValidation {
         }
         checkThinking(body.get("thinking"), requireMaxTokens ? body.get("max_tokens") : null);
         checkThinkingBlocks(body.get("messages"));
+        checkOutputConfig(body.get("output_config"));
         PromptCache.check(body);
         if (rejectSampling) {
             for (String field : SAMPLING_FIELDS) {
@@ -130,6 +134,62 @@ final class MessageValidation {
                 }
             }
         }
+    }
+
+    /**
+     * {@code output_config}: a known {@code effort}; a {@code format} of type {@code json_schema} with a schema in which
+     * every object sets {@code additionalProperties: false} (the structured-outputs rule the SDK's validator checks
+     * too).
+     */
+    private static void checkOutputConfig(JsonNode config) {
+        if (config == null || config.isNull()) {
+            return;
+        }
+        if (!config.isObject()) {
+            throw ApiException.invalid("output_config: Input should be a valid dictionary or object to extract fields from");
+        }
+        JsonNode effort = config.get("effort");
+        if (effort != null && !effort.isNull() && !EFFORTS.contains(effort.asText())) {
+            throw ApiException.invalid("output_config.effort: Input should be " + String.join(", ", EFFORTS.stream()
+                    .map(e -> "'" + e + "'").toList()));
+        }
+        JsonNode format = config.get("format");
+        if (format == null || format.isNull()) {
+            return;
+        }
+        String type = format.path("type").asText("");
+        if (!type.equals("json_schema")) {
+            throw ApiException.invalid("output_config.format: Input tag '" + type + "' found using 'type' does not "
+                    + "match any of the expected tags: 'json_schema'");
+        }
+        JsonNode schema = format.get("schema");
+        if (schema == null || !schema.isObject()) {
+            throw ApiException.invalid("output_config.format.json_schema.schema: Field required");
+        }
+        checkSchema(schema, "output_config.format.schema", 0);
+    }
+
+    private static void checkSchema(JsonNode schema, String at, int depth) {
+        if (depth > 64 || !schema.isObject()) {
+            return;
+        }
+        boolean object = "object".equals(schema.path("type").asText()) || schema.has("properties");
+        if (object && !(schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean())) {
+            throw ApiException.invalid(at + ": For 'object' type, 'additionalProperties' must be explicitly set to false");
+        }
+        schema.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (field.getKey().equals("properties") || field.getKey().equals("$defs")
+                    || field.getKey().equals("definitions")) {
+                value.fields().forEachRemaining(p -> checkSchema(p.getValue(), at + "." + p.getKey(), depth + 1));
+            } else if (field.getKey().equals("items")) {
+                checkSchema(value, at + ".items", depth + 1);
+            } else if (value.isArray() && (field.getKey().equals("anyOf") || field.getKey().equals("allOf"))) {
+                for (int i = 0; i < value.size(); i++) {
+                    checkSchema(value.get(i), at + "." + field.getKey() + "." + i, depth + 1);
+                }
+            }
+        });
     }
 
     private static void checkMaxTokens(JsonNode maxTokens) {

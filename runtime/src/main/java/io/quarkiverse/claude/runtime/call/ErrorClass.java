@@ -7,6 +7,7 @@ import io.quarkiverse.claude.errors.ConflictException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.ServerTimeoutException;
+import io.quarkiverse.claude.errors.StructuredOutputException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 
@@ -17,7 +18,8 @@ enum ErrorClass {
     SERVER_ERROR,
     TIMEOUT,
     CONNECTION,
-    CONFLICT;
+    CONFLICT,
+    STRUCTURED_OUTPUT;
 
     /**
      * @return the budget a failure counts against, or {@code null} for failures that are never retried whatever the
@@ -39,6 +41,9 @@ enum ErrorClass {
         if (failure instanceof ClaudeConnectionException) {
             return CONNECTION;
         }
+        if (failure instanceof StructuredOutputException) {
+            return STRUCTURED_OUTPUT;
+        }
         if (failure instanceof ClaudeApiException) {
             // 500, other 5xx and 408; also a 4xx the server marks x-should-retry: true
             return SERVER_ERROR;
@@ -59,6 +64,7 @@ enum ErrorClass {
             case TIMEOUT -> config.timeoutRetry();
             case CONNECTION -> config.connection();
             case CONFLICT -> config.conflict();
+            case STRUCTURED_OUTPUT -> config.structuredOutput();
         };
     }
 }

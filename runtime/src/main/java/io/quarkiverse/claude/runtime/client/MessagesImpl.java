@@ -3,6 +3,7 @@ package io.quarkiverse.claude.runtime.client;
 import java.util.Objects;
 
 import io.quarkiverse.claude.Messages;
+import io.quarkiverse.claude.StructuredAnswer;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TokenCount;
@@ -15,6 +16,7 @@ import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkiverse.claude.runtime.stream.BlockingStreams;
 import io.quarkiverse.claude.runtime.stream.StreamDecoder;
 import io.quarkiverse.claude.runtime.stream.StreamDecoding;
+import io.quarkiverse.claude.runtime.structured.StructuredOutputs;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -55,6 +57,51 @@ final class MessagesImpl implements Messages {
                 .chain(complete -> calls.async(CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete)),
                         calls.attemptTimeout(complete.maxTokens()),
                         handle -> answers.read(api.createMessageRaw(complete, handle), AnswerType.MESSAGE)));
+    }
+
+    @Override
+    public <T> StructuredAnswer<T> create(MessageRequest request, Class<T> type) {
+        MessageRequest complete = StructuredOutputs.request(withDefaults(request), type);
+        preflight.checkCreate(complete);
+        CallInfo info = CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete));
+        return calls.blocking(info, calls.attemptTimeout(complete.maxTokens()), handle -> structured(complete, type, info,
+                handle));
+    }
+
+    @Override
+    public <T> Uni<StructuredAnswer<T>> createAsync(MessageRequest request, Class<T> type) {
+        return Uni.createFrom().item(() -> StructuredOutputs.request(withDefaults(request), type))
+                .invoke(preflight::checkCreate)
+                .chain(complete -> {
+                    CallInfo info = CallInfo.of("messages.create", complete.model()).costing(AttemptCost.of(complete));
+                    return calls.async(info, calls.attemptTimeout(complete.maxTokens()),
+                            handle -> structured(complete, type, info, handle));
+                });
+    }
+
+    /**
+     * One attempt of a structured call: the answer is read into the type within the attempt, so that a malformed one
+     * counts against the {@code structured-output} retries; its usage is the call's even when it does not fit.
+     */
+    private <T> Uni<StructuredAnswer<T>> structured(MessageRequest complete, Class<T> type, CallInfo info,
+            AnswerHandle handle) {
+        return answers.read(api.createMessageRaw(complete, handle), AnswerType.MESSAGE)
+                .map(message -> {
+                    info.answer(message);
+                    return StructuredOutputs.read(message, type, handle.requestId());
+                });
+    }
+
+    @Override
+    public <T> StructuredAnswer<T> stream(MessageRequest request, Class<T> type,
+            java.util.function.Consumer<String> onText) {
+        Objects.requireNonNull(type, "type");
+        Multi<StreamEvent> events = Uni.createFrom()
+                .item(() -> StructuredOutputs.request(withDefaults(request).toBuilder().stream(true).build(), type))
+                .invoke(preflight::checkCreate)
+                .onItem().transformToMulti(this::streamChecked);
+        // a stream is never retried once it began, so the text is read at the end, outside the call's attempts
+        return StructuredOutputs.read(BlockingStreams.text(events, onText), type, null);
     }
 
     @Override

@@ -160,6 +160,12 @@ final class RequestPreflight {
         for (Tool tool : request.tools()) {
             chars += STRUCTURE_CHARS + length(tool.name()) + length(tool.description()) + (tool.inputSchema() == null ? 0 : tool.inputSchema().toString().length());
         }
+        if (request.outputConfig() != null) {
+            // a schema is small, and written once per call anyway
+            chars += STRUCTURE_CHARS + request.outputConfig().toString().length()
+                    + (request.outputConfig().format() == null || request.outputConfig().format().schema() == null ? 0
+                            : request.outputConfig().format().schema().toString().length());
+        }
         for (List<ContentBlock> blocks : contentLists(request)) {
             long more = boundedChars(blocks);
             if (more == UNBOUNDED) {

@@ -313,6 +313,35 @@ public interface ResilienceConfig {
     Duration conflictMaxRetryAfter();
 
     /**
+     * How many times a call is retried after a structured answer that is not JSON or breaks the schema
+     * (`StructuredOutputException` with reason `not_json` or `schema_violation`). `0` (the default) never retries: the
+     * API constrains the answer to the schema, so such an answer is rare and each retry is paid in full; raise it when
+     * a malformed answer is worth another call. An answer cut by `max_tokens` or a refusal is never retried: it would
+     * repeat. Each class has its own budget: retries of other classes do not count against it.
+     */
+    @WithName("structured-output.max-retries")
+    @WithDefault("0")
+    int structuredOutputMaxRetries();
+
+    /**
+     * The first backoff wait after a malformed structured answer; each further retry doubles it, up to `max-delay`.
+     * None by default: the API is not overloaded, the answer was only malformed.
+     */
+    @WithName("structured-output.delay")
+    @WithDefault("0s")
+    Duration structuredOutputDelay();
+
+    /** The longest backoff wait after a malformed structured answer. */
+    @WithName("structured-output.max-delay")
+    @WithDefault("8s")
+    Duration structuredOutputMaxDelay();
+
+    /** How much of each backoff wait after a malformed structured answer is random, from `0` to `1`. */
+    @WithName("structured-output.jitter")
+    @WithDefault("0")
+    double structuredOutputJitter();
+
+    /**
      * Retries of 429 `rate_limit_error`. The wait is what the server's `retry-after-ms` / `retry-after` says (capped at
      * `max-retry-after`), else an exponential backoff. The spend-cap 429 (`enforced_spend_limit_reached`) is never
      * retried.
@@ -350,6 +379,15 @@ public interface ResilienceConfig {
     default RetryClassConfig conflict() {
         return new RetrySettings(conflictMaxRetries(), conflictDelay(), conflictMaxDelay(), conflictJitter(),
                 conflictHonorRetryAfter(), conflictMaxRetryAfter());
+    }
+
+    /**
+     * Retries of a structured answer that is not JSON or breaks the schema (none by default); the server names no wait
+     * for it, so there is no {@code retry-after} to honour.
+     */
+    default RetryClassConfig structuredOutput() {
+        return new RetrySettings(structuredOutputMaxRetries(), structuredOutputDelay(), structuredOutputMaxDelay(),
+                structuredOutputJitter(), false, Duration.ZERO);
     }
 
     /**
