@@ -16,7 +16,9 @@ public final class WebSearchResult extends JsonExtensible {
     private String url;
     @JsonProperty("title")
     private String title;
+    // The API sends null for an unknown age, and the official SDK sends the null back: so do we.
     @JsonProperty("page_age")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     private String pageAge;
     @JsonProperty("encrypted_content")
     private String encryptedContent;
