@@ -39,7 +39,7 @@ import io.vertx.core.http.HttpServerOptions;
  * <li><b>Server tools and citations</b>: a request with a web search, web fetch or code execution tool gets an answer in
  * which that tool ran ({@code server_tool_use}, its result block, and the echo, citing the search result); a web
  * fetch runs when the last user text holds a URL ({@code .invalid} hosts give {@code url_not_accessible}). A document
- * with citations enabled gets the echo citing it. The details are in the testing page of the docs.</li>
+ * with citations enabled gets the echo citing it. The details are on the Tool use page of the docs.</li>
  * </ul>
  * Token counts are estimates: one token per four characters of the prompt's text, one per word of the answer.
  * <p>
