@@ -18,6 +18,7 @@ import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.errors.AuthenticationException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
+import io.quarkiverse.claude.model.ServerTool;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -57,6 +58,18 @@ class CallEventsTest extends SimulatorTest {
         assertEquals(answer.usage().outputTokens(), call.usage().outputTokens());
         // claude-sonnet-4-6: $3 per million input tokens, $15 per million output tokens
         double expected = (answer.usage().inputTokens() * 3.0 + answer.usage().outputTokens() * 15.0) / 1_000_000;
+        assertEquals(expected, call.estimatedCostUsd(), 1e-12);
+    }
+
+    @Test
+    void webSearchesAreInTheCost() {
+        Message answer = claude.messages().create(MessageRequest.builder().addUserMessage("search me")
+                .addTool(ServerTool.webSearch()).build());
+
+        ClaudeCallEvent call = log.calls().get(0);
+        assertEquals(1, answer.usage().serverToolUse().webSearchRequests());
+        // claude-sonnet-4-6's tokens, and one search at $10 per 1,000 (the compiled catalogue's serverToolPrices)
+        double expected = (answer.usage().inputTokens() * 3.0 + answer.usage().outputTokens() * 15.0) / 1_000_000 + 0.01;
         assertEquals(expected, call.estimatedCostUsd(), 1e-12);
     }
 

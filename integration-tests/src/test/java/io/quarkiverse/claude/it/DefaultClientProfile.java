@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The default client on single attempts, for the suites of the API's surface and of the demo's endpoints:
  * ErrorClassesTest, ChatResourceTest, QuickStartTest, DemoResourceTest, ClientFeaturesTest, StreamingTest, ToolUseTest,
- * CachingAndThinkingTest, BatchesTest, PreflightTest, StructuredOutputTest, SdkWireFidelityTest and DevUiServiceTest; with
+ * CachingAndThinkingTest, BatchesTest, PreflightTest, StructuredOutputTest, SdkWireFidelityTest, ServerToolsTest and DevUiServiceTest; with
  * the clients of ClientFeaturesTest and the demo's batch as its tests run it.
  */
 public class DefaultClientProfile implements QuarkusTestProfile {

@@ -20,6 +20,13 @@ import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.models.messages.CacheControlEphemeral;
+import com.anthropic.models.messages.CitationsConfigParam;
+import com.anthropic.models.messages.CodeExecutionTool20250522;
+import com.anthropic.models.messages.CodeExecutionTool20250825;
+import com.anthropic.models.messages.CodeExecutionTool20260120;
+import com.anthropic.models.messages.CodeExecutionTool20260521;
+import com.anthropic.models.messages.DocumentBlockParam;
+import com.anthropic.models.messages.PlainTextSource;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.JsonOutputFormat;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -30,7 +37,15 @@ import com.anthropic.models.messages.ToolChoiceAuto;
 import com.anthropic.models.messages.ToolChoiceNone;
 import com.anthropic.models.messages.ToolChoiceTool;
 import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUnion;
 import com.anthropic.models.messages.ToolUseBlockParam;
+import com.anthropic.models.messages.WebFetchTool20250910;
+import com.anthropic.models.messages.WebFetchTool20260209;
+import com.anthropic.models.messages.WebFetchTool20260309;
+import com.anthropic.models.messages.WebFetchTool20260318;
+import com.anthropic.models.messages.WebSearchTool20250305;
+import com.anthropic.models.messages.WebSearchTool20260209;
+import com.anthropic.models.messages.WebSearchTool20260318;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,10 +56,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.StructuredAnswer;
 import io.quarkiverse.claude.model.CacheControl;
+import io.quarkiverse.claude.model.ContentSource;
+import io.quarkiverse.claude.model.DocumentBlock;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageParam;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.OutputConfig;
+import io.quarkiverse.claude.model.ServerTool;
 import io.quarkiverse.claude.model.StopReason;
 import io.quarkiverse.claude.model.TextBlock;
 import io.quarkiverse.claude.model.ThinkingBlock;
@@ -53,6 +71,7 @@ import io.quarkiverse.claude.model.Tool;
 import io.quarkiverse.claude.model.ToolChoice;
 import io.quarkiverse.claude.model.ToolResultBlock;
 import io.quarkiverse.claude.model.ToolUseBlock;
+import io.quarkiverse.claude.model.UserLocation;
 import io.quarkiverse.claude.testing.ClaudeSimulator;
 import io.quarkiverse.claude.testing.Fault;
 import io.quarkiverse.claude.testing.RecordedRequest;
@@ -421,7 +440,120 @@ class SdkWireFidelityTest extends SimulatorTest {
         assertEquals("high", oursBody.at("/output_config/effort").asText());
     }
 
+    // ---------------------------------------------------------------- (6) server tools, citations, top-level fields
+
+    @Test
+    void serverToolsAndTheOtherTopLevelFields() {
+        MessageRequest ask = MessageRequest.builder()
+                .model(MODEL)
+                .maxTokens(400)
+                .addUserMessage("What changed in Quarkus?")
+                .addTool(ServerTool.webSearch().withMaxUses(3).withAllowedDomains(List.of("quarkus.io"))
+                        .withUserLocation(UserLocation.approximate("Lyon", "Auvergne-Rhone-Alpes", "FR", "Europe/Paris")))
+                .addTool(ServerTool.webFetch().withMaxUses(2).withBlockedDomains(List.of("example.com")).withCitations()
+                        .withMaxContentTokens(5000))
+                .addTool(ServerTool.codeExecution().withCacheControl(CacheControl.ephemeral()))
+                .serviceTier("auto")
+                .container("container_01")
+                .inferenceGeo("us")
+                .cacheControl(CacheControl.ephemeral("1h"))
+                .build();
+        Message first = claude.messages().create(ask);
+        JsonNode oursAsk = lastBody();
+        claude.messages().create(ask.toBuilder().addMessage(MessageParam.of(first)).addUserMessage("And before?").build());
+        JsonNode oursFollowUp = lastBody();
+
+        MessageCreateParams sdkAsk = MessageCreateParams.builder()
+                .model(MODEL)
+                .maxTokens(400)
+                .addUserMessage("What changed in Quarkus?")
+                .addTool(WebSearchTool20250305.builder().maxUses(3L).allowedDomains(List.of("quarkus.io"))
+                        .userLocation(com.anthropic.models.messages.UserLocation.builder().city("Lyon")
+                                .region("Auvergne-Rhone-Alpes").country("FR").timezone("Europe/Paris").build())
+                        .build())
+                .addTool(WebFetchTool20250910.builder().maxUses(2L).blockedDomains(List.of("example.com"))
+                        .citations(CitationsConfigParam.builder().enabled(true).build()).maxContentTokens(5000L).build())
+                .addTool(CodeExecutionTool20250825.builder().cacheControl(CacheControlEphemeral.builder().build()).build())
+                .serviceTier(MessageCreateParams.ServiceTier.AUTO)
+                .container("container_01")
+                .inferenceGeo("us")
+                .cacheControl(CacheControlEphemeral.builder().ttl(CacheControlEphemeral.Ttl.TTL_1H).build())
+                .build();
+        com.anthropic.models.messages.Message sdkFirst = sdk.messages().create(sdkAsk);
+        JsonNode sdkAskBody = lastBody();
+        sdk.messages().create(sdkAsk.toBuilder().addMessage(sdkFirst).addUserMessage("And before?").build());
+        JsonNode sdkFollowUp = lastBody();
+
+        assertSameBody(sdkAskBody, oursAsk);
+        // The simulator numbers its server tool ids, so each client got its own; the rest of what each sends back (the
+        // search results, their encrypted content, the citation) must be the same.
+        assertEquals("server_tool_use", oursFollowUp.at("/messages/1/content/0/type").asText());
+        assertEquals(first.content().size(), oursFollowUp.at("/messages/1/content").size());
+        assertSameBody(withServerToolIds(sdkFollowUp), withServerToolIds(oursFollowUp));
+    }
+
+    @Test
+    void everyVersionOfEachServerTool() {
+        Map<String, com.anthropic.models.messages.ToolUnion> sdkTools = new java.util.LinkedHashMap<>();
+        sdkTools.put(ServerTool.WEB_SEARCH_20250305, ToolUnion.ofWebSearchTool20250305(WebSearchTool20250305.builder().build()));
+        sdkTools.put(ServerTool.WEB_SEARCH_20260209, ToolUnion.ofWebSearchTool20260209(WebSearchTool20260209.builder().build()));
+        sdkTools.put(ServerTool.WEB_SEARCH_20260318, ToolUnion.ofWebSearchTool20260318(WebSearchTool20260318.builder().build()));
+        sdkTools.put(ServerTool.WEB_FETCH_20250910, ToolUnion.ofWebFetchTool20250910(WebFetchTool20250910.builder().build()));
+        sdkTools.put(ServerTool.WEB_FETCH_20260209, ToolUnion.ofWebFetchTool20260209(WebFetchTool20260209.builder().build()));
+        sdkTools.put(ServerTool.WEB_FETCH_20260309, ToolUnion.ofWebFetchTool20260309(WebFetchTool20260309.builder().build()));
+        sdkTools.put(ServerTool.WEB_FETCH_20260318, ToolUnion.ofWebFetchTool20260318(WebFetchTool20260318.builder().build()));
+        sdkTools.put(ServerTool.CODE_EXECUTION_20250522,
+                ToolUnion.ofCodeExecutionTool20250522(CodeExecutionTool20250522.builder().build()));
+        sdkTools.put(ServerTool.CODE_EXECUTION_20250825,
+                ToolUnion.ofCodeExecutionTool20250825(CodeExecutionTool20250825.builder().build()));
+        sdkTools.put(ServerTool.CODE_EXECUTION_20260120,
+                ToolUnion.ofCodeExecutionTool20260120(CodeExecutionTool20260120.builder().build()));
+        sdkTools.put(ServerTool.CODE_EXECUTION_20260521,
+                ToolUnion.ofCodeExecutionTool20260521(CodeExecutionTool20260521.builder().build()));
+
+        sdkTools.forEach((type, sdkTool) -> {
+            claude.messages().create(MessageRequest.builder().model(MODEL).maxTokens(100).addUserMessage("Use it")
+                    .addTool(ServerTool.of(type)).build());
+            JsonNode ours = lastBody();
+            sdk.messages().create(MessageCreateParams.builder().model(MODEL).maxTokens(100).addUserMessage("Use it")
+                    .addTool(sdkTool).build());
+            assertEquals(type, ours.at("/tools/0/type").asText());
+            assertSameBody(lastBody(), ours);
+        });
+    }
+
+    @Test
+    void aDocumentWithCitations() {
+        claude.messages().create(MessageRequest.builder().model(MODEL).maxTokens(300)
+                .addMessage(MessageParam.user(List.of(
+                        new DocumentBlock(ContentSource.text("The grass is green. The sky is blue."), "Facts", null)
+                                .withCitations(),
+                        new TextBlock("What colour is the grass?"))))
+                .build());
+        JsonNode ours = lastBody();
+
+        sdk.messages().create(MessageCreateParams.builder().model(MODEL).maxTokens(300)
+                .addUserMessageOfContentBlockParams(List.of(
+                        ContentBlockParam.ofDocument(DocumentBlockParam.builder()
+                                .source(PlainTextSource.builder().data("The grass is green. The sky is blue.").build())
+                                .title("Facts")
+                                .citations(CitationsConfigParam.builder().enabled(true).build())
+                                .build()),
+                        ContentBlockParam.ofText(TextBlockParam.builder().text("What colour is the grass?").build())))
+                .build());
+
+        assertSameBody(lastBody(), ours);
+    }
+
     // ---------------------------------------------------------------- comparison
+
+    /** A copy with the server tool ids of a follow-up's assistant turn (use and result) replaced by one id. */
+    private static JsonNode withServerToolIds(JsonNode followUp) {
+        JsonNode copy = followUp.deepCopy();
+        ((ObjectNode) copy.at("/messages/1/content/0")).put("id", "srvtoolu_X");
+        ((ObjectNode) copy.at("/messages/1/content/1")).put("tool_use_id", "srvtoolu_X");
+        return copy;
+    }
 
     private JsonNode lastBody() {
         return simulator.lastRequest().json();

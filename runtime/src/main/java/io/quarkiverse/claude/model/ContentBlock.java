@@ -19,13 +19,20 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ToolUseBlock.class, name = "tool_use"),
         @JsonSubTypes.Type(value = ToolResultBlock.class, name = "tool_result"),
         @JsonSubTypes.Type(value = ThinkingBlock.class, name = "thinking"),
-        @JsonSubTypes.Type(value = RedactedThinkingBlock.class, name = "redacted_thinking")
+        @JsonSubTypes.Type(value = RedactedThinkingBlock.class, name = "redacted_thinking"),
+        // the API's own tools (server tools) and their results
+        @JsonSubTypes.Type(value = ServerToolUseBlock.class, name = "server_tool_use"),
+        @JsonSubTypes.Type(value = WebSearchToolResultBlock.class, name = "web_search_tool_result"),
+        @JsonSubTypes.Type(value = WebFetchToolResultBlock.class, name = "web_fetch_tool_result"),
+        @JsonSubTypes.Type(value = CodeExecutionToolResultBlock.class, name = "code_execution_tool_result"),
+        @JsonSubTypes.Type(value = BashCodeExecutionToolResultBlock.class, name = "bash_code_execution_tool_result"),
+        @JsonSubTypes.Type(value = TextEditorCodeExecutionToolResultBlock.class, name = "text_editor_code_execution_tool_result")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder("type")
 public abstract sealed class ContentBlock extends JsonExtensible
         permits TextBlock, ImageBlock, DocumentBlock, ToolUseBlock, ToolResultBlock, ThinkingBlock, RedactedThinkingBlock,
-        UnknownBlock {
+        ServerToolUseBlock, ServerToolResultBlock, UnknownBlock {
 
     @JsonProperty("cache_control")
     private CacheControl cacheControl;

@@ -1,5 +1,6 @@
 package io.quarkiverse.claude.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A document (PDF or text) in a prompt. */
@@ -11,6 +12,8 @@ public final class DocumentBlock extends ContentBlock {
     private String title;
     @JsonProperty("context")
     private String context;
+    @JsonProperty("citations")
+    private CitationsConfig citations;
 
     DocumentBlock() {
     }
@@ -23,6 +26,18 @@ public final class DocumentBlock extends ContentBlock {
 
     public DocumentBlock(ContentSource source) {
         this(source, null, null);
+    }
+
+    /** Turns citations on: the answer's text blocks then cite this document ({@link TextBlock#citations()}). */
+    @JsonIgnore
+    public DocumentBlock withCitations() {
+        this.citations = CitationsConfig.enabled();
+        return this;
+    }
+
+    /** @return whether the answer cites this document */
+    public boolean citations() {
+        return citations != null && citations.isEnabled();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
@@ -17,8 +18,9 @@ import io.quarkiverse.claude.model.stream.StreamEvent;
 import io.quarkiverse.claude.runtime.json.WireJson;
 
 /**
- * Builds the final {@link Message} from the events of a stream: text joined, tool input JSON assembled from its
- * fragments, thinking and signatures kept, stop reason and usage taken from {@code message_delta}. Not thread-safe;
+ * Builds the final {@link Message} from the events of a stream: text joined with its citations, tool input JSON (of
+ * client and server tools) assembled from its fragments, thinking and signatures kept, server tool results taken whole
+ * from their {@code content_block_start}, stop reason and usage taken from {@code message_delta}. Not thread-safe;
  * one per stream.
  */
 public final class MessageAccumulator {
@@ -74,6 +76,8 @@ public final class MessageAccumulator {
         StreamDelta delta = event.delta();
         if (delta instanceof StreamDelta.TextDelta text && block instanceof TextBlock textBlock) {
             textBlock.appendText(text.text());
+        } else if (delta instanceof StreamDelta.CitationsDelta citation && block instanceof TextBlock textBlock) {
+            textBlock.addCitation(citation.citation());
         } else if (delta instanceof StreamDelta.InputJsonDelta json) {
             toolInputs.computeIfAbsent(event.index(), i -> new StringBuilder()).append(json.partialJson());
         } else if (delta instanceof StreamDelta.ThinkingDelta thinking && block instanceof ThinkingBlock thinkingBlock) {
@@ -86,13 +90,23 @@ public final class MessageAccumulator {
 
     private void completeToolInput(int index) {
         StringBuilder fragments = toolInputs.remove(index);
-        if (fragments != null && started().block(index) instanceof ToolUseBlock toolUse) {
-            String json = fragments.toString().isBlank() ? "{}" : fragments.toString();
-            try {
-                toolUse.completeInput(JSON.readTree(json));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("The input of tool_use block " + index + " is not valid JSON", e);
-            }
+        if (fragments == null) {
+            return;
+        }
+        ContentBlock block = started().block(index);
+        if (block instanceof ToolUseBlock toolUse) {
+            toolUse.completeInput(input(fragments, block, index));
+        } else if (block instanceof ServerToolUseBlock serverToolUse) {
+            serverToolUse.completeInput(input(fragments, block, index));
+        }
+    }
+
+    private static JsonNode input(StringBuilder fragments, ContentBlock block, int index) {
+        String json = fragments.toString().isBlank() ? "{}" : fragments.toString();
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The input of " + block.type() + " block " + index + " is not valid JSON", e);
         }
     }
 }

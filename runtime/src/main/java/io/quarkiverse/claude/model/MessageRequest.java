@@ -43,7 +43,7 @@ public final class MessageRequest {
     @JsonProperty("metadata")
     private Metadata metadata;
     @JsonProperty("tools")
-    private List<Tool> tools;
+    private List<ToolDefinition> tools;
     @JsonProperty("tool_choice")
     private ToolChoice toolChoice;
     @JsonProperty("thinking")
@@ -52,6 +52,13 @@ public final class MessageRequest {
     private String serviceTier;
     @JsonProperty("output_config")
     private OutputConfig outputConfig;
+    // the other top-level fields of the SDK's MessageCreateParams (issue 17, part 3)
+    @JsonProperty("container")
+    private String container;
+    @JsonProperty("inference_geo")
+    private String inferenceGeo;
+    @JsonProperty("cache_control")
+    private CacheControl cacheControl;
     @JsonProperty("stream")
     private Boolean stream;
     private final Map<String, Object> extraFields = new LinkedHashMap<>();
@@ -85,6 +92,9 @@ public final class MessageRequest {
         builder.thinking = thinking;
         builder.serviceTier = serviceTier;
         builder.outputConfig = outputConfig;
+        builder.container = container;
+        builder.inferenceGeo = inferenceGeo;
+        builder.cacheControl = cacheControl;
         builder.stream = stream;
         builder.extraFields.putAll(extraFields);
         return builder;
@@ -127,7 +137,18 @@ public final class MessageRequest {
         return metadata;
     }
 
+    /** @return the tools the application runs; {@link #serverTools()} has the API's, {@link #toolDefinitions()} all */
     public List<Tool> tools() {
+        return toolDefinitions().stream().filter(Tool.class::isInstance).map(Tool.class::cast).toList();
+    }
+
+    /** @return the tools the API runs itself (web search, web fetch, code execution) */
+    public List<ServerTool> serverTools() {
+        return toolDefinitions().stream().filter(ServerTool.class::isInstance).map(ServerTool.class::cast).toList();
+    }
+
+    /** @return every tool of the request, in the order they are sent */
+    public List<ToolDefinition> toolDefinitions() {
         return tools == null ? List.of() : tools;
     }
 
@@ -146,6 +167,21 @@ public final class MessageRequest {
     /** @return the {@code output_config} (answer format and effort), or {@code null} */
     public OutputConfig outputConfig() {
         return outputConfig;
+    }
+
+    /** @return the id of the code execution container to reuse, or {@code null} */
+    public String container() {
+        return container;
+    }
+
+    /** @return the region where the model runs, e.g. {@code "us"}, or {@code null} for the workspace's default */
+    public String inferenceGeo() {
+        return inferenceGeo;
+    }
+
+    /** @return the request-wide prompt-caching breakpoint, or {@code null} */
+    public CacheControl cacheControl() {
+        return cacheControl;
     }
 
     public boolean stream() {
@@ -167,7 +203,7 @@ public final class MessageRequest {
     public String toString() {
         // Prompts may hold personal data: show the shape, not the text.
         return "MessageRequest[model=" + model + ", maxTokens=" + maxTokens + ", messages=" + messages().size()
-                + ", tools=" + tools().size() + ", stream=" + stream() + "]";
+                + ", tools=" + toolDefinitions().size() + ", stream=" + stream() + "]";
     }
 
     /** Builds a {@link MessageRequest}. */
@@ -181,11 +217,14 @@ public final class MessageRequest {
         private Integer topK;
         private List<String> stopSequences;
         private Metadata metadata;
-        private List<Tool> tools;
+        private List<ToolDefinition> tools;
         private ToolChoice toolChoice;
         private ThinkingConfig thinking;
         private String serviceTier;
         private OutputConfig outputConfig;
+        private String container;
+        private String inferenceGeo;
+        private CacheControl cacheControl;
         private Boolean stream;
         private final Map<String, Object> extraFields = new LinkedHashMap<>();
 
@@ -262,8 +301,17 @@ public final class MessageRequest {
             return metadata(Metadata.userId(userId));
         }
 
-        public Builder tools(List<Tool> tools) {
+        /** Replaces the tools: {@link Tool}s that the application runs and {@link ServerTool}s that the API runs. */
+        public Builder tools(List<? extends ToolDefinition> tools) {
             this.tools = List.copyOf(tools);
+            return this;
+        }
+
+        /** Adds a tool, e.g. {@code ServerTool.webSearch()}. */
+        public Builder addTool(ToolDefinition tool) {
+            List<ToolDefinition> more = new ArrayList<>(tools == null ? List.of() : tools);
+            more.add(Objects.requireNonNull(tool, "tool"));
+            this.tools = List.copyOf(more);
             return this;
         }
 
@@ -289,6 +337,27 @@ public final class MessageRequest {
          */
         public Builder outputConfig(OutputConfig outputConfig) {
             this.outputConfig = outputConfig;
+            return this;
+        }
+
+        /** Reuses the code execution container of an earlier answer (its files and state), by id. */
+        public Builder container(String containerId) {
+            this.container = containerId;
+            return this;
+        }
+
+        /** The region where the model runs, e.g. {@code "us"}; without it, the workspace's default. */
+        public Builder inferenceGeo(String inferenceGeo) {
+            this.inferenceGeo = inferenceGeo;
+            return this;
+        }
+
+        /**
+         * A prompt-caching breakpoint for the whole request: the API puts it on the last block it can cache, so a
+         * growing conversation is cached without a breakpoint on each turn.
+         */
+        public Builder cacheControl(CacheControl cacheControl) {
+            this.cacheControl = cacheControl;
             return this;
         }
 
@@ -319,6 +388,9 @@ public final class MessageRequest {
             request.thinking = thinking;
             request.serviceTier = serviceTier;
             request.outputConfig = outputConfig;
+            request.container = container;
+            request.inferenceGeo = inferenceGeo;
+            request.cacheControl = cacheControl;
             request.stream = stream;
             request.extraFields.putAll(extraFields);
             return request;

@@ -2,11 +2,17 @@ package io.quarkiverse.claude.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-/** A tool the model may call: a name, a description and a JSON Schema for its input. */
+/**
+ * A tool the model may call and the application runs: a name, a description and a JSON Schema for its input. (The
+ * tools the API runs itself are {@link ServerTool}s.)
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public final class Tool extends JsonExtensible {
+@JsonDeserialize(using = JsonDeserializer.None.class) // not ToolDefinition's: it would call itself
+public final class Tool extends JsonExtensible implements ToolDefinition {
 
     @JsonProperty("name")
     private String name;
@@ -37,6 +43,7 @@ public final class Tool extends JsonExtensible {
         return new Tool(name, description, inputSchema, cacheControl);
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -49,6 +56,7 @@ public final class Tool extends JsonExtensible {
         return inputSchema;
     }
 
+    @Override
     public CacheControl cacheControl() {
         return cacheControl;
     }

@@ -1,8 +1,12 @@
 package io.quarkiverse.claude.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Tokens billed for a call. Fields the API adds (service tier, server tool use, …) are in {@link #extraFields()}. */
+/**
+ * Tokens billed for a call, and the {@linkplain #serverToolUse() server tools} it ran. Fields the API adds (service
+ * tier, …) are in {@link #extraFields()}.
+ */
 public final class Usage extends JsonExtensible {
 
     @JsonProperty("input_tokens")
@@ -13,6 +17,9 @@ public final class Usage extends JsonExtensible {
     private long cacheCreationInputTokens;
     @JsonProperty("cache_read_input_tokens")
     private long cacheReadInputTokens;
+    @JsonProperty("server_tool_use")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private ServerToolUsage serverToolUse;
 
     Usage() {
     }
@@ -40,6 +47,11 @@ public final class Usage extends JsonExtensible {
         return cacheReadInputTokens;
     }
 
+    /** @return the server tool requests of the call, or {@code null} when the API sent none */
+    public ServerToolUsage serverToolUse() {
+        return serverToolUse;
+    }
+
     /**
      * @return this usage updated by the usage of a stream's {@code message_delta}, which is cumulative: a count the
      *         delta leaves at zero keeps the earlier value
@@ -49,6 +61,7 @@ public final class Usage extends JsonExtensible {
                 delta.outputTokens > 0 ? delta.outputTokens : outputTokens,
                 delta.cacheCreationInputTokens > 0 ? delta.cacheCreationInputTokens : cacheCreationInputTokens,
                 delta.cacheReadInputTokens > 0 ? delta.cacheReadInputTokens : cacheReadInputTokens);
+        merged.serverToolUse = delta.serverToolUse != null ? delta.serverToolUse : serverToolUse;
         extraFields().forEach(merged::putExtraField);
         delta.extraFields().forEach(merged::putExtraField);
         return merged;
@@ -57,6 +70,7 @@ public final class Usage extends JsonExtensible {
     @Override
     public String toString() {
         return "Usage[input=" + inputTokens + ", output=" + outputTokens + ", cacheWrite=" + cacheCreationInputTokens
-                + ", cacheRead=" + cacheReadInputTokens + "]";
+                + ", cacheRead=" + cacheReadInputTokens
+                + (serverToolUse == null ? "" : ", webSearch=" + serverToolUse.webSearchRequests()) + "]";
     }
 }

@@ -48,7 +48,7 @@ class ModelJsonTest {
         assertEquals("standard", message.usage().extraFields().get("service_tier"));
         assertEquals(3, message.usage().cacheCreationInputTokens());
         assertEquals(4, message.usage().cacheReadInputTokens());
-        assertTrue(message.content().get(0).extraFields().containsKey("citations"));
+        assertEquals("x", ((TextBlock) message.content().get(0)).citations().get(0).citedText());
 
         JsonNode written = json.readTree(json.writeValueAsString(message));
         assertEquals(json.readTree(FUTURE_RESPONSE), written, "the response is written back field for field");

@@ -41,6 +41,9 @@ final class AnswerJson {
             if (extraFields) {
                 json.put(EXTRA_FIELD, "text-level");
             }
+            if (!t.citations().isEmpty()) {
+                t.citations().forEach(json.putArray("citations")::add);
+            }
             return json;
         }
         if (block instanceof Answer.Thinking t) {
@@ -48,6 +51,12 @@ final class AnswerJson {
         }
         if (block instanceof Answer.ToolUse t) {
             ObjectNode json = Json.object().put("type", "tool_use").put("id", t.id()).put("name", t.name());
+            json.set("input", t.input().deepCopy());
+            return json;
+        }
+        if (block instanceof Answer.ServerToolUse t) {
+            ObjectNode json = Json.object().put("type", "server_tool_use").put("id", t.id()).put("name", t.name());
+            json.set("caller", ServerToolAnswers.direct());
             json.set("input", t.input().deepCopy());
             return json;
         }
@@ -65,10 +74,18 @@ final class AnswerJson {
                 .put("ephemeral_5m_input_tokens", cache.creation5m())
                 .put("ephemeral_1h_input_tokens", cache.creation1h());
         usage.put("service_tier", "standard");
+        if (a.serverTools() != null) {
+            usage.set("server_tool_use", serverToolUse(a.serverTools()));
+        }
         if (a.extraFields()) {
             usage.put("sim_future_usage_tokens", 7);
         }
         return usage;
+    }
+
+    static ObjectNode serverToolUse(Answer.ServerToolCounts counts) {
+        return Json.object().put("web_search_requests", counts.webSearchRequests())
+                .put("web_fetch_requests", counts.webFetchRequests());
     }
 
     private static ObjectNode envelope(Answer a) {

@@ -3,11 +3,13 @@ package io.quarkiverse.claude.testing;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Renders an {@link Answer} as the Messages API's SSE sequence: {@code message_start}, then per block
- * {@code content_block_start}, {@code content_block_delta}s and {@code content_block_stop} (with one {@code ping} after
+ * {@code content_block_start}, {@code content_block_delta}s ({@code citations_delta}s before a text's
+ * {@code text_delta}s; server tool results whole in their start) and {@code content_block_stop} (with one {@code ping} after
  * the first start), then {@code message_delta} and {@code message_stop}.
  */
 final class AnswerStream {
@@ -37,6 +39,9 @@ final class AnswerStream {
         if (a.extraFields()) {
             usage.put("sim_future_usage_tokens", 7);
         }
+        if (a.serverTools() != null) {
+            usage.set("server_tool_use", AnswerJson.serverToolUse(a.serverTools()));
+        }
         events.add(SseEvent.of("message_delta", delta));
         events.add(SseEvent.of("message_stop", Json.object()));
         return events;
@@ -49,8 +54,16 @@ final class AnswerStream {
             if (extraFields) {
                 empty.put(AnswerJson.EXTRA_FIELD, "text-level");
             }
+            if (!t.citations().isEmpty()) {
+                empty.putArray("citations"); // then one citations_delta each, before the text they back
+            }
             start.set("content_block", empty);
             addStart(events, start);
+            for (ObjectNode citation : t.citations()) {
+                ObjectNode delta = Json.object().put("type", "citations_delta");
+                delta.set("citation", citation.deepCopy());
+                events.add(delta(index, delta));
+            }
             for (String chunk : Words.chunks(t.text())) {
                 events.add(delta(index, Json.object().put("type", "text_delta").put("text", chunk)));
             }
@@ -62,12 +75,13 @@ final class AnswerStream {
                 events.add(delta(index, Json.object().put("type", "thinking_delta").put("thinking", chunk)));
             }
             events.add(delta(index, Json.object().put("type", "signature_delta").put("signature", t.signature())));
-        } else if (block instanceof Answer.ToolUse t) {
-            ObjectNode head = Json.object().put("type", "tool_use").put("id", t.id()).put("name", t.name());
+        } else if (block instanceof Answer.ToolUse || block instanceof Answer.ServerToolUse) {
+            ObjectNode head = AnswerJson.block(block, extraFields);
+            JsonNode input = head.remove("input");
             head.putObject("input");
             start.set("content_block", head);
             addStart(events, start);
-            String json = t.input().toString();
+            String json = input.toString();
             events.add(delta(index, Json.object().put("type", "input_json_delta").put("partial_json", "")));
             for (int from = 0; from < json.length(); from += JSON_CHUNK) {
                 String chunk = json.substring(from, Math.min(json.length(), from + JSON_CHUNK));

@@ -36,6 +36,10 @@ import io.vertx.core.http.HttpServerOptions;
  * ({@code succeeded}, or {@code errored} with the error the request would get). To force the other outcomes: requests
  * whose {@code custom_id} starts with {@code expire-} end as {@code expired}, and cancelling a batch in progress ends
  * it with every request {@code canceled}.</li>
+ * <li><b>Server tools and citations</b>: a request with a web search, web fetch or code execution tool gets an answer in
+ * which that tool ran ({@code server_tool_use}, its result block, and the echo, citing the search result); a web
+ * fetch runs when the last user text holds a URL ({@code .invalid} hosts give {@code url_not_accessible}). A document
+ * with citations enabled gets the echo citing it. The details are on the Tool use page of the docs.</li>
  * </ul>
  * Token counts are estimates: one token per four characters of the prompt's text, one per word of the answer.
  * <p>
@@ -120,7 +124,8 @@ public final class ClaudeSimulator implements AutoCloseable {
         Answers answers = new Answers(ids);
         Clock clock = Clock.systemUTC();
         PromptCache cache = new PromptCache(clock);
-        MessagesEndpoint messages = new MessagesEndpoint(new MessageValidation(catalog), answers, cache);
+        MessagesEndpoint messages = new MessagesEndpoint(new MessageValidation(catalog), answers, cache,
+                new ServerToolAnswers(ids));
         BatchesEndpoint batches = new BatchesEndpoint(vertx, messages, clock, o.batchProcessingDelay());
         ApiDispatcher api = new ApiDispatcher(o.apiKey(), messages, new ModelsEndpoint(catalog), batches);
         ScenarioEngine scenario = new ScenarioEngine(o.scenario());

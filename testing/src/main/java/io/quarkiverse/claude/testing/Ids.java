@@ -21,4 +21,8 @@ final class Ids {
     String toolUseId() {
         return "toolu_sim_" + tools.incrementAndGet();
     }
+
+    String serverToolUseId() {
+        return "srvtoolu_sim_" + tools.incrementAndGet();
+    }
 }

@@ -8,11 +8,13 @@ final class MessagesEndpoint {
     private final MessageValidation validation;
     private final Answers answers;
     private final PromptCache cache;
+    private final ServerToolAnswers serverTools;
 
-    MessagesEndpoint(MessageValidation validation, Answers answers, PromptCache cache) {
+    MessagesEndpoint(MessageValidation validation, Answers answers, PromptCache cache, ServerToolAnswers serverTools) {
         this.validation = validation;
         this.answers = answers;
         this.cache = cache;
+        this.serverTools = serverTools;
     }
 
     void create(Exchange ex, JsonNode body, String version, boolean extraFields) {
@@ -20,14 +22,16 @@ final class MessagesEndpoint {
     }
 
     /**
-     * The regular answer to a messages request (also one of a batch): checked, then echoed, with the prompt cache's
-     * part of the usage.
+     * The regular answer to a messages request (also one of a batch): checked, then echoed (or, with a server tool or
+     * a cited document, {@link ServerToolAnswers}'), with the prompt cache's part of the usage.
      *
      * @throws ApiException when the API would refuse the request
      */
     Answer answer(JsonNode body, String version, boolean extraFields) {
         validation.check(body, true, MessageValidation.VERSION_WITHOUT_SAMPLING.equals(version));
-        return answers.echo(body, extraFields, cache.use(body));
+        Answer.CacheUsage cacheUsage = cache.use(body);
+        return serverTools.answer(body, extraFields, cacheUsage)
+                .orElseGet(() -> answers.echo(body, extraFields, cacheUsage));
     }
 
     void countTokens(Exchange ex, JsonNode body, boolean extraFields) {

@@ -11,6 +11,7 @@ import io.quarkiverse.claude.runtime.catalogue.CatalogueModel;
 import io.quarkiverse.claude.runtime.catalogue.ModelCatalogue;
 import io.quarkiverse.claude.runtime.catalogue.ModelPrices;
 import io.quarkiverse.claude.runtime.catalogue.ModelStatus;
+import io.quarkiverse.claude.runtime.catalogue.ServerToolPrices;
 import io.quarkus.gizmo.ClassCreator;
 import io.quarkus.gizmo.ClassOutput;
 import io.quarkus.gizmo.FieldDescriptor;
@@ -30,7 +31,9 @@ final class CompiledCatalogueWriter {
     private static final MethodDescriptor PRICES = MethodDescriptor.ofConstructor(ModelPrices.class, double.class,
             double.class, double.class, double.class, double.class);
     private static final MethodDescriptor CATALOGUE = MethodDescriptor.ofMethod(ModelCatalogue.class, "of",
-            ModelCatalogue.class, List.class, String.class);
+            ModelCatalogue.class, List.class, String.class, ServerToolPrices.class);
+    private static final MethodDescriptor SERVER_TOOL_PRICES = MethodDescriptor.ofConstructor(ServerToolPrices.class,
+            double.class);
     private static final MethodDescriptor NEW_LIST = MethodDescriptor.ofConstructor(ArrayList.class, int.class);
     private static final MethodDescriptor ADD = MethodDescriptor.ofMethod(List.class, "add", boolean.class, Object.class);
     private static final MethodDescriptor LIST_OF = MethodDescriptor.ofMethod(List.class, "of", List.class, Object[].class);
@@ -52,7 +55,9 @@ final class CompiledCatalogueWriter {
             for (CatalogueModel model : catalogue.models()) {
                 get.invokeInterfaceMethod(ADD, models, model(get, model));
             }
-            get.returnValue(get.invokeStaticMethod(CATALOGUE, models, get.load(catalogue.asOf())));
+            ResultHandle serverToolPrices = get.newInstance(SERVER_TOOL_PRICES,
+                    get.load(catalogue.serverToolPrices().webSearchPerThousand()));
+            get.returnValue(get.invokeStaticMethod(CATALOGUE, models, get.load(catalogue.asOf()), serverToolPrices));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import io.quarkiverse.claude.model.Citation;
 import io.quarkiverse.claude.model.JsonExtensible;
 
 /** The payload of a {@link ContentBlockDeltaEvent}. An unknown delta type is kept as {@link UnknownDelta}. */
@@ -12,7 +13,8 @@ import io.quarkiverse.claude.model.JsonExtensible;
         @JsonSubTypes.Type(value = StreamDelta.TextDelta.class, name = "text_delta"),
         @JsonSubTypes.Type(value = StreamDelta.InputJsonDelta.class, name = "input_json_delta"),
         @JsonSubTypes.Type(value = StreamDelta.ThinkingDelta.class, name = "thinking_delta"),
-        @JsonSubTypes.Type(value = StreamDelta.SignatureDelta.class, name = "signature_delta")
+        @JsonSubTypes.Type(value = StreamDelta.SignatureDelta.class, name = "signature_delta"),
+        @JsonSubTypes.Type(value = StreamDelta.CitationsDelta.class, name = "citations_delta")
 })
 public abstract sealed class StreamDelta extends JsonExtensible {
 
@@ -83,7 +85,22 @@ public abstract sealed class StreamDelta extends JsonExtensible {
         }
     }
 
-    /** A delta type this version does not know (e.g. citations); its fields are in {@link #extraFields()}. */
+    /** One more citation of a text block. */
+    public static final class CitationsDelta extends StreamDelta {
+        @JsonProperty("citation")
+        private Citation citation;
+
+        @Override
+        public String type() {
+            return "citations_delta";
+        }
+
+        public Citation citation() {
+            return citation;
+        }
+    }
+
+    /** A delta type this version does not know; its fields are in {@link #extraFields()}. */
     public static final class UnknownDelta extends StreamDelta {
         private String type;
 

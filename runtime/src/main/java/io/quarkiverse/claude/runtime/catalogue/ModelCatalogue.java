@@ -38,15 +38,22 @@ public final class ModelCatalogue {
 
     private final List<CatalogueModel> models;
     private final String asOf;
+    private final ServerToolPrices serverToolPrices;
 
-    ModelCatalogue(List<CatalogueModel> models, String asOf) {
+    ModelCatalogue(List<CatalogueModel> models, String asOf, ServerToolPrices serverToolPrices) {
         this.models = List.copyOf(models);
         this.asOf = asOf;
+        this.serverToolPrices = serverToolPrices;
     }
 
-    /** @return a catalogue of these models, in this order */
+    /** @return a catalogue of these models, in this order, with no server tool prices */
     public static ModelCatalogue of(List<CatalogueModel> models, String asOf) {
-        return new ModelCatalogue(models, asOf);
+        return new ModelCatalogue(models, asOf, ServerToolPrices.NONE);
+    }
+
+    /** @return a catalogue of these models, in this order, and these server tool prices */
+    public static ModelCatalogue of(List<CatalogueModel> models, String asOf, ServerToolPrices serverToolPrices) {
+        return new ModelCatalogue(models, asOf, serverToolPrices);
     }
 
     /**
@@ -110,7 +117,20 @@ public final class ModelCatalogue {
             }
             models.add(model);
         }
-        return new ModelCatalogue(models, root.path("asOf").asText(""));
+        return new ModelCatalogue(models, root.path("asOf").asText(""), serverToolPrices(root.get("serverToolPrices")));
+    }
+
+    /** The optional section {@code serverToolPrices}: {@code webSearchPerThousand}, in dollars. */
+    private static ServerToolPrices serverToolPrices(JsonNode section) {
+        if (section == null || section.isNull()) {
+            return ServerToolPrices.NONE;
+        }
+        JsonNode search = section.get("webSearchPerThousand");
+        if (search == null || !search.isNumber() || search.asDouble() < 0) {
+            throw new IllegalArgumentException("serverToolPrices needs a price webSearchPerThousand (dollars per 1,000 "
+                    + "web searches, 0 or more)");
+        }
+        return new ServerToolPrices(search.asDouble());
     }
 
     private static CatalogueModel entry(JsonNode node) {
@@ -176,6 +196,11 @@ public final class ModelCatalogue {
     /** @return the day the catalogue was last brought up to date, as written in the file */
     public String asOf() {
         return asOf;
+    }
+
+    /** @return what the API's own tools cost beyond the tokens, for every model */
+    public ServerToolPrices serverToolPrices() {
+        return serverToolPrices;
     }
 
     /** @return the model with this id or alias */

@@ -18,6 +18,7 @@ import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.TextBlock;
 import io.quarkiverse.claude.model.ThinkingBlock;
 import io.quarkiverse.claude.model.Tool;
+import io.quarkiverse.claude.model.ToolDefinition;
 import io.quarkiverse.claude.model.ToolResultBlock;
 import io.quarkiverse.claude.model.ToolUseBlock;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
@@ -130,7 +131,7 @@ final class RequestPreflight {
 
     private static int cacheBreakpoints(MessageRequest request) {
         int count = 0;
-        for (Tool tool : request.tools()) {
+        for (ToolDefinition tool : request.toolDefinitions()) {
             count += tool.cacheControl() != null ? 1 : 0;
         }
         count += countIn(request.system());
@@ -153,8 +154,8 @@ final class RequestPreflight {
 
     /** @return the characters of the request's strings, or {@link #UNBOUNDED} when some part has unknown shape */
     private static long boundedChars(MessageRequest request) {
-        if (!request.extraFields().isEmpty()) {
-            return UNBOUNDED;
+        if (!request.extraFields().isEmpty() || !request.serverTools().isEmpty()) {
+            return UNBOUNDED; // server tools: lists of domains of any length
         }
         long chars = 0;
         for (Tool tool : request.tools()) {
@@ -190,7 +191,7 @@ final class RequestPreflight {
                 return UNBOUNDED;
             }
             chars += STRUCTURE_CHARS;
-            if (block instanceof TextBlock text) {
+            if (block instanceof TextBlock text && text.citations().isEmpty()) {
                 chars += length(text.text());
             } else if (block instanceof ImageBlock image && image.source() != null) {
                 chars += length(image.source().data()) + length(image.source().url());

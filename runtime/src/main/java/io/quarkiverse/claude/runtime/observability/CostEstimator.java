@@ -3,6 +3,7 @@ package io.quarkiverse.claude.runtime.observability;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkiverse.claude.model.ServerToolUsage;
 import io.quarkiverse.claude.model.Usage;
 import io.quarkiverse.claude.runtime.catalogue.CatalogueModel;
 import io.quarkiverse.claude.runtime.catalogue.ModelCatalogue;
@@ -11,7 +12,10 @@ import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig.ModelPriceConfig
 
 /**
  * Estimates what a call cost in US dollars from its usage and the catalogue's prices per million tokens: input,
- * output, cache writes (5-minute and 1-hour, as the usage splits them) and cache reads; batches at half price.
+ * output, cache writes (5-minute and 1-hour, as the usage splits them) and cache reads, batches at half price; plus the
+ * web searches the API ran ({@code usage.server_tool_use}) at the catalogue's price per thousand, never discounted.
+ * Web fetches cost only their tokens; code execution, billed by container time that the usage does not report, is
+ * not counted.
  */
 final class CostEstimator {
 
@@ -57,7 +61,13 @@ final class CostEstimator {
         double dollars = (usage.inputTokens() * p.input() + usage.outputTokens() * p.output()
                 + write5m * p.cacheWrite5m() + write1h * p.cacheWrite1h()
                 + usage.cacheReadInputTokens() * p.cacheRead()) / PER_MILLION;
-        return batch ? dollars * BATCH_DISCOUNT : dollars;
+        return (batch ? dollars * BATCH_DISCOUNT : dollars) + serverTools(usage);
+    }
+
+    private static double serverTools(Usage usage) {
+        ServerToolUsage used = usage.serverToolUse();
+        return used == null ? 0
+                : used.webSearchRequests() * ModelCatalogue.shipped().serverToolPrices().webSearchPerThousand() / 1000.0;
     }
 
     /** The API splits cache writes by lifetime in {@code usage.cache_creation}; without it, all are 5-minute ones. */

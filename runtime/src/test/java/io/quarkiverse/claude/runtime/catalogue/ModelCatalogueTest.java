@@ -61,6 +61,16 @@ class ModelCatalogueTest {
                         + "\"maxOutputTokens\":1,\"prices\":{\"input\":1}}]}"));
     }
 
+    @Test
+    void webSearchIsPricedAsTheApiPricesIt() throws Exception {
+        assertEquals(new ServerToolPrices(10), catalogue.serverToolPrices(), "$10 per 1,000 searches");
+        assertEquals(ServerToolPrices.NONE, read("{\"models\":[]}").serverToolPrices(), "the section is optional");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read("{\"models\":[],\"serverToolPrices\":{\"webSearchPerThousand\":\"ten\"}}"));
+        assertEquals("serverToolPrices needs a price webSearchPerThousand (dollars per 1,000 web searches, 0 or more)",
+                e.getMessage());
+    }
+
     private static ModelCatalogue read(String json) throws Exception {
         return ModelCatalogue.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.UnexpectedResponseException;
+import io.quarkiverse.claude.model.Citation;
 import io.quarkiverse.claude.model.stream.ContentBlockDeltaEvent;
 import io.quarkiverse.claude.model.stream.MessageStopEvent;
 import io.quarkiverse.claude.model.stream.StreamDelta;
@@ -76,10 +77,21 @@ class StreamDecoderTest {
 
     @Test
     void anUnknownDeltaKeepsItsTypeAndFields() {
-        StreamDelta delta = delta("{\"type\":\"citations_delta\",\"citation\":{\"url\":\"u\"},\"n\":[1,2]}");
+        StreamDelta delta = delta("{\"type\":\"sim_future_delta\",\"citation\":{\"url\":\"u\"},\"n\":[1,2]}");
         assertInstanceOf(StreamDelta.UnknownDelta.class, delta);
-        assertEquals("citations_delta", delta.type());
+        assertEquals("sim_future_delta", delta.type());
         assertEquals(Map.of("citation", Map.of("url", "u"), "n", java.util.List.of(1, 2)), delta.extraFields());
+    }
+
+    @Test
+    void aCitationsDeltaIsTypedWithItsLocation() {
+        StreamDelta delta = delta("{\"type\":\"citations_delta\",\"citation\":{\"type\":\"char_location\","
+                + "\"cited_text\":\"Green.\",\"document_index\":0,\"start_char_index\":4,\"end_char_index\":10}}");
+        Citation.CharLocation citation = assertInstanceOf(Citation.CharLocation.class,
+                assertInstanceOf(StreamDelta.CitationsDelta.class, delta).citation());
+        assertEquals("Green.", citation.citedText());
+        assertEquals(4, citation.startCharIndex());
+        assertEquals(10, citation.endCharIndex());
     }
 
     @Test
