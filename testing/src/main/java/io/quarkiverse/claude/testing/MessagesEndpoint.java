@@ -8,14 +8,17 @@ final class MessagesEndpoint {
     private final MessageValidation validation;
     private final Answers answers;
     private final PromptCache cache;
+    private final FilesEndpoint files;
 
-    MessagesEndpoint(MessageValidation validation, Answers answers, PromptCache cache) {
+    MessagesEndpoint(MessageValidation validation, Answers answers, PromptCache cache, FilesEndpoint files) {
+        this.files = files;
         this.validation = validation;
         this.answers = answers;
         this.cache = cache;
     }
 
     void create(Exchange ex, JsonNode body, String version, boolean extraFields) {
+        files.checkReferences(body, ex.request());
         send(ex, answer(body, version, extraFields), isStream(body));
     }
 
@@ -32,6 +35,7 @@ final class MessagesEndpoint {
 
     void countTokens(Exchange ex, JsonNode body, boolean extraFields) {
         validation.check(body, false, false);
+        files.checkReferences(body, ex.request());
         var count = Json.object().put("input_tokens", Conversation.inputTokens(body));
         if (extraFields) {
             count.put(AnswerJson.EXTRA_FIELD, "top-level");

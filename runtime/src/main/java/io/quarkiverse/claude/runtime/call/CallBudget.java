@@ -111,7 +111,7 @@ public final class CallBudget {
     private AttemptFailure decide(Throwable failure) {
         failures.add(failure);
         ErrorClass errorClass = ErrorClass.of(failure);
-        if (errorClass == null || !wanted(failure)) {
+        if (errorClass == null || !wanted(failure) || failure instanceof ClaudeException claude && claude.isRetryRefused()) {
             return stop(failure, null);
         }
         RetryClassConfig settings = errorClass.settings(config);
