@@ -130,7 +130,7 @@ final class FilesEndpoint {
             throw new ApiException(413, ErrorTypes.REQUEST_TOO_LARGE,
                     "File size exceeds the maximum allowed size of " + maxFileBytes + " bytes");
         }
-        StoredFile stored = store(received.filename(), mimeType(received.mimeType()), received.size(),
+        StoredFile stored = store(received.filename(), mimeType(received.mimeType(), received.filename()), received.size(),
                 received.content(), false);
         ex.json(200, stored.json());
     }
@@ -212,7 +212,7 @@ final class FilesEndpoint {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return store(filename, mimeType(mimeType), content.length, target, true);
+        return store(filename, mimeType(mimeType, filename), content.length, target, true);
     }
 
     /** @return the content of a stored file, or {@code null} when there is none with this id */
@@ -286,8 +286,13 @@ final class FilesEndpoint {
         return false;
     }
 
-    private static String mimeType(String declared) {
-        return declared == null || declared.isBlank() ? "application/octet-stream" : declared;
+    /** The part's content type; for none or a generic one, what the file name says (the SDK sends a generic one). */
+    private static String mimeType(String declared, String filename) {
+        if (declared != null && !declared.isBlank() && !declared.startsWith("application/octet-stream")) {
+            return declared;
+        }
+        String guessed = filename == null ? null : java.net.URLConnection.guessContentTypeFromName(filename);
+        return guessed != null ? guessed : "application/octet-stream";
     }
 
     private synchronized Path newContentFile() {
