@@ -66,6 +66,12 @@ public interface Files {
     /** {@code GET /v1/files} with paging. */
     FilePage list(PageParams params);
 
+    /**
+     * {@code GET /v1/files?page=…}: the page after one whose {@link FilePage#nextPage()} gave this cursor (the API's
+     * newer paging, which the official SDK 3.13 uses), at most {@code limit} files ({@code null}: the API's default).
+     */
+    FilePage list(String page, Integer limit);
+
     /** {@code GET /v1/files} with paging, non-blocking. */
     Uni<FilePage> listAsync(PageParams params);
 

@@ -100,7 +100,11 @@ final class Exchange {
         HttpServerResponse response = start(200, contentType);
         if (response != null) {
             stats.bodyBytesWritten(size);
-            response.sendFile(content.toString());
+            response.exceptionHandler(ignored -> {
+                // a client that stops reading closes the connection mid-file: nobody to tell
+            });
+            response.sendFile(content.toString()).onFailure(ignored -> {
+            });
         }
     }
 

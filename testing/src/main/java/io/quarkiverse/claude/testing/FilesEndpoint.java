@@ -142,8 +142,17 @@ final class FilesEndpoint {
             newestFirst = new ArrayList<>(files.values());
         }
         Collections.reverse(newestFirst);
-        ex.json(200, Paging.page(newestFirst, StoredFile::id, StoredFile::json, Paging.limit(params),
-                params.get("after_id"), params.get("before_id"), "file"));
+        // the newer cursor paging (page / next_page, as the SDK 3.13 sends it) beside the ids; a cursor is the id after
+        // which the page starts
+        String page = params.get("page");
+        ObjectNode answer = Paging.page(newestFirst, StoredFile::id, StoredFile::json, Paging.limit(params),
+                page != null ? page : params.get("after_id"), page != null ? null : params.get("before_id"), "file");
+        if (answer.path("has_more").asBoolean()) {
+            answer.put("next_page", answer.path("last_id").asText());
+        } else {
+            answer.putNull("next_page");
+        }
+        ex.json(200, answer);
     }
 
     void get(Exchange ex, String id) {

@@ -145,6 +145,11 @@ class SimulatorFilesTest {
         assertEquals(third, page.path("first_id").asText());
         assertEquals(second, page.path("last_id").asText());
         assertTrue(page.path("has_more").asBoolean());
+        assertEquals(second, page.path("next_page").asText(), "the cursor of the newer paging");
+        JsonNode byCursor = Http.json(running.http().send("GET", "/v1/files?limit=2&page=" + second, null,
+                filesHeaders()));
+        assertEquals(first, byCursor.path("data").get(0).path("id").asText());
+        assertTrue(byCursor.path("next_page").isNull());
 
         JsonNode next = Http.json(running.http().send("GET", "/v1/files?limit=2&after_id=" + second, null,
                 filesHeaders()));

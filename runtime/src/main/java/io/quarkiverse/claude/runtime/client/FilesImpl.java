@@ -107,8 +107,17 @@ final class FilesImpl implements Files {
         return calls.async(info("files.list"), calls.attemptTimeout(null), handle -> listAttempt(params, handle));
     }
 
+    @Override
+    public FilePage list(String page, Integer limit) {
+        if (page == null || page.isBlank()) {
+            throw new IllegalArgumentException("page must not be blank: pass the nextPage() of the previous page");
+        }
+        return calls.blocking(info("files.list"), calls.attemptTimeout(null), handle -> answers.read(
+                api.listFilesRaw(null, null, limit, page, handle), AnswerType.FILE_PAGE));
+    }
+
     private Uni<FilePage> listAttempt(PageParams params, AnswerHandle handle) {
-        return answers.read(api.listFilesRaw(params.beforeId(), params.afterId(), params.limit(), handle),
+        return answers.read(api.listFilesRaw(params.beforeId(), params.afterId(), params.limit(), null, handle),
                 AnswerType.FILE_PAGE);
     }
 

@@ -175,7 +175,8 @@ public interface ClaudeRestApi {
     @Path("/files")
     @ClientHeaderParam(name = ClaudeHeadersFilter.BETA, value = io.quarkiverse.claude.Files.BETA)
     Uni<RestResponse<byte[]>> listFilesRaw(@RestQuery("before_id") String beforeId,
-            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit, @NotBody AnswerHandle handle);
+            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit, @RestQuery("page") String page,
+            @NotBody AnswerHandle handle);
 
     @GET
     @Path("/files/{fileId}")
