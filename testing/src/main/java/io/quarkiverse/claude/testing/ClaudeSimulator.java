@@ -137,9 +137,6 @@ public final class ClaudeSimulator implements AutoCloseable {
                 .connectionHandler(connection -> {
                     stats.connectionOpened();
                     connection.closeHandler(ignored -> stats.connectionClosed());
-                    connection.exceptionHandler(ignored -> {
-                        // a client that closes mid-answer (a download it stopped reading) is business as usual
-                    });
                 })
                 .exceptionHandler(ignored -> {
                     // connections reset by clients (or by Fault.dropConnection) are business as usual here

@@ -52,12 +52,6 @@ public final class AnswerHandle {
         if (current != null) {
             current.exceptionHandler(expected -> {
             });
-            // and the connection's: closing it mid-body is reported there too (a file download closed early)
-            io.vertx.core.http.HttpConnection connection = current.request().connection();
-            if (connection != null) {
-                connection.exceptionHandler(expected -> {
-                });
-            }
         }
     }
 
