@@ -37,8 +37,29 @@ class FilesResilienceTest extends SimulatorTest {
     @ClaudeClientName("retrying")
     ClaudeClient retrying;
 
+    /** resilience.attempt-timeout=150ms */
+    @Inject
+    @ClaudeClientName("short-attempts")
+    ClaudeClient shortAttempts;
+
     @TempDir
     Path dir;
+
+    @Test
+    void anUploadIsNotCutAtTheAttemptTimeoutOfJsonCalls() throws Exception {
+        Path pdf = dir.resolve("slow.pdf");
+        Files.write(pdf, FilesTest.bytes(1000));
+        simulator.enqueue(Fault.delay(Duration.ofMillis(600)));
+
+        FileMetadata file = shortAttempts.files().upload(pdf);
+
+        assertEquals(1000, file.sizeBytes());
+        assertEquals(1, simulator.requests("/v1/files").size());
+        // the control: a JSON call of the same client is cut at 150 ms
+        simulator.always(Fault.delay(Duration.ofMillis(600)));
+        assertThrows(io.quarkiverse.claude.errors.ClientTimeoutException.class,
+                () -> shortAttempts.files().retrieve(file.id()));
+    }
 
     @Test
     void anUploadFromAPathIsRetriedWholeAfterA529() throws Exception {

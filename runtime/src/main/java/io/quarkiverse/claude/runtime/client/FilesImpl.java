@@ -26,6 +26,12 @@ import io.smallrye.mutiny.Uni;
 /** The Files API of one client: uploads and downloads streamed, each call through the client's {@link ClaudeCalls}. */
 final class FilesImpl implements Files {
 
+    /**
+     * None: an upload of hundreds of MB outlasts any per-attempt timeout fit for a JSON call (30 s by default), so an
+     * upload runs until the answer comes, within {@code read-timeout} and the call's {@code resilience.deadline}.
+     */
+    private static final java.time.Duration UPLOAD_ATTEMPT_TIMEOUT = null;
+
     /** Chunks a blocking download holds at most before the caller reads them. */
     private static final int DOWNLOAD_PREFETCH = 16;
 
@@ -42,14 +48,14 @@ final class FilesImpl implements Files {
     @Override
     public FileMetadata upload(Path file, String mimeType) {
         UploadSource source = UploadSource.of(file, mimeType, MAX_FILE_BYTES);
-        return calls.blocking(info("files.upload"), calls.attemptTimeout(null), handle -> attempt(source, handle));
+        return calls.blocking(info("files.upload"), UPLOAD_ATTEMPT_TIMEOUT, handle -> attempt(source, handle));
     }
 
     @Override
     public FileMetadata upload(InputStream content, String filename, String mimeType) {
         UploadSource source = UploadSource.of(content, filename, mimeType, MAX_FILE_BYTES);
         try {
-            return calls.blocking(info("files.upload"), calls.attemptTimeout(null), handle -> attempt(source, handle));
+            return calls.blocking(info("files.upload"), UPLOAD_ATTEMPT_TIMEOUT, handle -> attempt(source, handle));
         } finally {
             source.close();
         }
@@ -58,14 +64,14 @@ final class FilesImpl implements Files {
     @Override
     public Uni<FileMetadata> uploadAsync(Path file, String mimeType) {
         return Uni.createFrom().item(() -> UploadSource.of(file, mimeType, MAX_FILE_BYTES))
-                .chain(source -> calls.async(info("files.upload"), calls.attemptTimeout(null),
+                .chain(source -> calls.async(info("files.upload"), UPLOAD_ATTEMPT_TIMEOUT,
                         handle -> attempt(source, handle)));
     }
 
     @Override
     public Uni<FileMetadata> uploadAsync(InputStream content, String filename, String mimeType) {
         return Uni.createFrom().item(() -> UploadSource.of(content, filename, mimeType, MAX_FILE_BYTES))
-                .chain(source -> calls.async(info("files.upload"), calls.attemptTimeout(null),
+                .chain(source -> calls.async(info("files.upload"), UPLOAD_ATTEMPT_TIMEOUT,
                         handle -> attempt(source, handle)).onTermination().invoke(source::close));
     }
 
