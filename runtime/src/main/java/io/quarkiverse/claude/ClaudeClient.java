@@ -40,6 +40,9 @@ public interface ClaudeClient {
     /** {@code /v1/messages/batches}: Message Batches. */
     Batches batches();
 
+    /** {@code /v1/files}: the Files API (beta). */
+    Files files();
+
     /** @return the client's name: {@code <default>} for the default client */
     String name();
 

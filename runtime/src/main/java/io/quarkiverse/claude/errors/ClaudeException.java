@@ -9,6 +9,7 @@ import java.util.Optional;
 public abstract class ClaudeException extends RuntimeException {
 
     private volatile String policyNote;
+    private volatile boolean retryRefused;
 
     protected ClaudeException(String message, Throwable cause) {
         super(message, cause);
@@ -33,6 +34,22 @@ public abstract class ClaudeException extends RuntimeException {
     public ClaudeException withPolicyNote(String note) {
         this.policyNote = note;
         return this;
+    }
+
+    /**
+     * Used by the client when this failure must not be retried whatever its class, e.g. an upload whose stream was
+     * already read and cannot be sent again; {@code reason} goes into the message. Not meant for applications.
+     *
+     * @return this exception
+     */
+    public ClaudeException withoutRetry(String reason) {
+        this.retryRefused = true;
+        return withPolicyNote(reason);
+    }
+
+    /** @return whether the client refused to retry this failure whatever its class ({@link #withoutRetry}) */
+    public boolean isRetryRefused() {
+        return retryRefused;
     }
 
     /**

@@ -46,9 +46,20 @@ public final class ContentSource extends JsonExtensible {
         return new ContentSource("text", "text/plain", text, null, null);
     }
 
-    /** A file uploaded with the Files API. */
+    /**
+     * A file uploaded with the Files API: {@code {"type":"file","file_id":…}}. A call whose content names one sends the
+     * {@code files-api-2025-04-14} beta header.
+     */
     public static ContentSource file(String fileId) {
+        if (fileId == null || fileId.isBlank()) {
+            throw new IllegalArgumentException("fileId must not be blank: pass the id that Files.upload returned");
+        }
         return new ContentSource("file", null, null, null, fileId);
+    }
+
+    /** @return whether this source names an uploaded file */
+    public boolean isFile() {
+        return "file".equals(type) && fileId != null;
     }
 
     public String type() {

@@ -40,6 +40,11 @@ public final class DocumentBlock extends ContentBlock {
         return citations != null && citations.isEnabled();
     }
 
+    /** A document uploaded with the Files API ({@code {"type":"file","file_id":…}}); the call sends its beta header. */
+    public static DocumentBlock file(String fileId) {
+        return new DocumentBlock(ContentSource.file(fileId));
+    }
+
     @Override
     public String type() {
         return "document";

@@ -15,6 +15,11 @@ public final class ImageBlock extends ContentBlock {
         this.source = source;
     }
 
+    /** An image uploaded with the Files API ({@code {"type":"file","file_id":…}}); the call sends its beta header. */
+    public static ImageBlock file(String fileId) {
+        return new ImageBlock(ContentSource.file(fileId));
+    }
+
     @Override
     public String type() {
         return "image";

@@ -23,8 +23,11 @@ final class ApiDispatcher {
     private final MessagesEndpoint messages;
     private final ModelsEndpoint models;
     private final BatchesEndpoint batches;
+    private final FilesEndpoint files;
 
-    ApiDispatcher(String requiredKey, MessagesEndpoint messages, ModelsEndpoint models, BatchesEndpoint batches) {
+    ApiDispatcher(String requiredKey, MessagesEndpoint messages, ModelsEndpoint models, BatchesEndpoint batches,
+            FilesEndpoint files) {
+        this.files = files;
         this.requiredKey = requiredKey;
         this.messages = messages;
         this.models = models;
@@ -36,14 +39,24 @@ final class ApiDispatcher {
      * @param extraFields whether success answers get unknown fields ({@link Fault#withExtraFields()})
      */
     void answer(HttpServerRequest request, Exchange ex, boolean tooLarge, boolean extraFields) {
+        answer(request, ex, tooLarge, extraFields, null);
+    }
+
+    /** @param upload what a {@code POST /v1/files} brought, or {@code null} */
+    void answer(HttpServerRequest request, Exchange ex, boolean tooLarge, boolean extraFields,
+            FilesEndpoint.Received upload) {
         try {
-            route(request, ex, tooLarge, extraFields);
+            route(request, ex, tooLarge, extraFields, upload);
         } catch (ApiException e) {
+            if (upload != null && upload.content() != null) {
+                files.discard(upload);
+            }
             ex.error(e.status(), e.type(), e.getMessage(), null);
         }
     }
 
-    private void route(HttpServerRequest request, Exchange ex, boolean tooLarge, boolean extraFields) {
+    private void route(HttpServerRequest request, Exchange ex, boolean tooLarge, boolean extraFields,
+            FilesEndpoint.Received upload) {
         String path = request.path();
         if (!path.startsWith("/v1/")) {
             throw notFound();
@@ -61,6 +74,8 @@ final class ApiDispatcher {
             messages.countTokens(ex, parse(ex.request()), extraFields);
         } else if (path.equals(BatchesEndpoint.PATH) || path.startsWith(BatchesEndpoint.PATH + "/")) {
             routeBatches(request, ex, version, extraFields);
+        } else if (path.equals(FilesEndpoint.PATH) || path.startsWith(FilesEndpoint.PATH + "/")) {
+            routeFiles(request, ex, upload);
         } else if (method == HttpMethod.GET && path.equals(ModelsEndpoint.PATH)) {
             models.list(ex, request.params(), extraFields);
         } else if (method == HttpMethod.GET && path.startsWith(ModelsEndpoint.PATH + "/")
@@ -99,6 +114,35 @@ final class ApiDispatcher {
             batches.cancel(ex, id, extraFields);
         } else if (parts.length == 2 && parts[1].equals("results") && method == HttpMethod.GET) {
             batches.results(ex, id);
+        } else {
+            throw notFound();
+        }
+    }
+
+    /** {@code /v1/files[/{id}[/content]]}. */
+    private void routeFiles(HttpServerRequest request, Exchange ex, FilesEndpoint.Received upload) {
+        HttpMethod method = request.method();
+        String rest = request.path().substring(FilesEndpoint.PATH.length());
+        if (rest.isEmpty()) {
+            if (method == HttpMethod.POST) {
+                files.create(ex, upload);
+            } else if (method == HttpMethod.GET) {
+                files.list(ex, request.params());
+            } else {
+                throw notFound();
+            }
+            return;
+        }
+        String[] parts = rest.substring(1).split("/", -1);
+        if (parts[0].isEmpty() || parts.length > 2) {
+            throw notFound();
+        }
+        if (parts.length == 1 && method == HttpMethod.GET) {
+            files.get(ex, parts[0]);
+        } else if (parts.length == 1 && method == HttpMethod.DELETE) {
+            files.delete(ex, parts[0]);
+        } else if (parts.length == 2 && parts[1].equals("content") && method == HttpMethod.GET) {
+            files.content(ex, parts[0]);
         } else {
             throw notFound();
         }

@@ -71,6 +71,7 @@ public final class ClaudeSimulator implements AutoCloseable {
     private final RequestLog log;
     private final PromptCache cache;
     private final BatchesEndpoint batches;
+    private final FilesEndpoint files;
     private final ScenarioEngine scenario;
     private final RequestBudget budget;
     private final TokenBucket bucket;
@@ -79,8 +80,9 @@ public final class ClaudeSimulator implements AutoCloseable {
     private boolean closed;
 
     private ClaudeSimulator(Vertx vertx, HttpServer server, FaultScript script, RequestLog log, PromptCache cache,
-            BatchesEndpoint batches, ScenarioEngine scenario, RequestBudget budget, TokenBucket bucket, StatsCounter stats,
-            SimulatorOptions options) {
+            BatchesEndpoint batches, FilesEndpoint files, ScenarioEngine scenario, RequestBudget budget, TokenBucket bucket,
+            StatsCounter stats, SimulatorOptions options) {
+        this.files = files;
         this.scenario = scenario;
         this.budget = budget;
         this.bucket = bucket;
@@ -124,16 +126,17 @@ public final class ClaudeSimulator implements AutoCloseable {
         Answers answers = new Answers(ids);
         Clock clock = Clock.systemUTC();
         PromptCache cache = new PromptCache(clock);
+        FilesEndpoint files = new FilesEndpoint(clock, o.maxFileBytes());
         MessagesEndpoint messages = new MessagesEndpoint(new MessageValidation(catalog), answers, cache,
-                new ServerToolAnswers(ids));
+                new ServerToolAnswers(ids), files);
         BatchesEndpoint batches = new BatchesEndpoint(vertx, messages, clock, o.batchProcessingDelay());
-        ApiDispatcher api = new ApiDispatcher(o.apiKey(), messages, new ModelsEndpoint(catalog), batches);
+        ApiDispatcher api = new ApiDispatcher(o.apiKey(), messages, new ModelsEndpoint(catalog), batches, files);
         ScenarioEngine scenario = new ScenarioEngine(o.scenario());
         RequestBudget budget = new RequestBudget(clock, o.rateLimitWindow(), o.requestsPerMinute());
         TokenBucket bucket = o.hasTokenBucket() ? new TokenBucket(clock, o.tokenBucketRate(), o.tokenBucketBurst()) : null;
         StatsCounter stats = new StatsCounter();
         SimulatorHandler handler = new SimulatorHandler(vertx, o.maxBodyBytes(), o.maxBatchBodyBytes(), script, log,
-                ids, clock, new FaultResponder(answers), api, scenario, bucket != null ? bucket : budget, stats);
+                ids, clock, new FaultResponder(answers), api, scenario, bucket != null ? bucket : budget, stats, files);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(o.port()))
                 .requestHandler(handler)
                 .connectionHandler(connection -> {
@@ -147,9 +150,11 @@ public final class ClaudeSimulator implements AutoCloseable {
             await(server.listen());
         } catch (RuntimeException e) {
             await(vertx.close());
+            files.close();
             throw new IllegalStateException("The Claude simulator could not listen on 127.0.0.1:" + o.port(), e);
         }
-        return new ClaudeSimulator(vertx, server, script, log, cache, batches, scenario, budget, bucket, stats, o);
+        return new ClaudeSimulator(vertx, server, script, log, cache, batches, files, scenario, budget, bucket, stats,
+                o);
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash: the base URL to give a client. */
@@ -261,8 +266,29 @@ public final class ClaudeSimulator implements AutoCloseable {
         stats.clear();
         log.clear();
         batches.clear();
+        files.clear();
         cache.clear();
         return this;
+    }
+
+    /**
+     * Stores a file that {@code GET /v1/files/{id}/content} serves, as the code execution tool's outputs are (files
+     * uploaded with {@code POST /v1/files} are not downloadable, as on the API).
+     *
+     * @return its id
+     */
+    public String putDownloadableFile(String filename, String mimeType, byte[] content) {
+        return files.putDownloadable(filename, mimeType, content).id();
+    }
+
+    /** @return the content of the stored file with this id (uploaded or put), or {@code null} when there is none */
+    public byte[] fileContent(String fileId) {
+        return files.contentOf(fileId);
+    }
+
+    /** @return the ids of the stored files, oldest first */
+    public List<String> fileIds() {
+        return files.ids();
     }
 
     /** Stops listening and releases the simulator's Vert.x threads. Idempotent. */
@@ -275,7 +301,11 @@ public final class ClaudeSimulator implements AutoCloseable {
         try {
             await(server.close());
         } finally {
-            await(vertx.close());
+            try {
+                await(vertx.close());
+            } finally {
+                files.close();
+            }
         }
     }
 

@@ -95,6 +95,19 @@ final class Exchange {
         json(status, body);
     }
 
+    /** A 200 whose body is a stored file's content, streamed from disk. */
+    void file(String contentType, java.nio.file.Path content, long size) {
+        HttpServerResponse response = start(200, contentType);
+        if (response != null) {
+            stats.bodyBytesWritten(size);
+            response.exceptionHandler(ignored -> {
+                // a client that stops reading closes the connection mid-file: nobody to tell
+            });
+            response.sendFile(content.toString()).onFailure(ignored -> {
+            });
+        }
+    }
+
     /** A body as it is; {@code contentType} null for none. */
     void raw(int status, String contentType, String body) {
         send(status, contentType, body);

@@ -9,8 +9,11 @@ final class MessagesEndpoint {
     private final Answers answers;
     private final PromptCache cache;
     private final ServerToolAnswers serverTools;
+    private final FilesEndpoint files;
 
-    MessagesEndpoint(MessageValidation validation, Answers answers, PromptCache cache, ServerToolAnswers serverTools) {
+    MessagesEndpoint(MessageValidation validation, Answers answers, PromptCache cache, ServerToolAnswers serverTools,
+            FilesEndpoint files) {
+        this.files = files;
         this.validation = validation;
         this.answers = answers;
         this.cache = cache;
@@ -18,6 +21,7 @@ final class MessagesEndpoint {
     }
 
     void create(Exchange ex, JsonNode body, String version, boolean extraFields) {
+        files.checkReferences(body, ex.request());
         send(ex, answer(body, version, extraFields), isStream(body));
     }
 
@@ -36,6 +40,7 @@ final class MessagesEndpoint {
 
     void countTokens(Exchange ex, JsonNode body, boolean extraFields) {
         validation.check(body, false, false);
+        files.checkReferences(body, ex.request());
         var count = Json.object().put("input_tokens", Conversation.inputTokens(body));
         if (extraFields) {
             count.put(AnswerJson.EXTRA_FIELD, "top-level");

@@ -37,9 +37,14 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
     private final ScenarioEngine scenario;
     private final RequestLimiter budget;
     private final StatsCounter stats;
+    private final FilesEndpoint files;
+    /** Room for the multipart framing around a file of the largest size. */
+    private static final long UPLOAD_OVERHEAD = 64 * 1024;
 
     SimulatorHandler(Vertx vertx, long maxBodyBytes, long maxBatchBodyBytes, FaultScript script, RequestLog log, Ids ids, Clock clock,
-            FaultResponder faults, ApiDispatcher api, ScenarioEngine scenario, RequestLimiter budget, StatsCounter stats) {
+            FaultResponder faults, ApiDispatcher api, ScenarioEngine scenario, RequestLimiter budget, StatsCounter stats,
+            FilesEndpoint files) {
+        this.files = files;
         this.scenario = scenario;
         this.budget = budget;
         this.stats = stats;
@@ -88,7 +93,16 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
         });
         boolean scripted = fault != null && fault.kind() != Fault.Kind.NORMAL;
         // The API's edge has one limit for batch creation (256 MB) and another for everything else (32 MB).
-        long maxBodyBytes = request.path().equals(BatchesEndpoint.PATH) ? this.maxBatchBodyBytes : this.maxBodyBytes;
+        long maxBodyBytes = request.path().equals(BatchesEndpoint.PATH) ? this.maxBatchBodyBytes
+                : FilesEndpoint.isUpload(request) ? files.maxFileBytes() + UPLOAD_OVERHEAD : this.maxBodyBytes;
+        if (FilesEndpoint.isUpload(request)) {
+            if (!scripted && declaredLength(request) <= maxBodyBytes) {
+                // an upload goes to disk as it arrives, part by part; the log records what the parts were
+                files.receive(request, received -> respond(request, chosen, extraHeaders, received.summary(), false,
+                        received));
+                return;
+            }
+        }
         if (!scripted && declaredLength(request) > maxBodyBytes) {
             // No need to read what will be refused: answer now, the rest of the body is discarded as it comes.
             request.handler(ignored -> {
@@ -111,12 +125,17 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
                 body.appendBuffer(chunk);
             }
         });
-        request.endHandler(
-                ignored -> respond(request, chosen, extraHeaders, body.toString(StandardCharsets.UTF_8), tooLarge[0]));
+        request.endHandler(ignored -> respond(request, chosen, extraHeaders, body.toString(StandardCharsets.UTF_8),
+                tooLarge[0], null));
     }
 
     private void respond(HttpServerRequest request, Fault fault, Map<String, String> extraHeaders, String body,
             boolean tooLarge) {
+        respond(request, fault, extraHeaders, body, tooLarge, null);
+    }
+
+    private void respond(HttpServerRequest request, Fault fault, Map<String, String> extraHeaders, String body,
+            boolean tooLarge, FilesEndpoint.Received upload) {
         RecordedRequest recorded = record(request, body);
         log.add(recorded);
         Exchange ex = new Exchange(request, recorded, ids.requestId(), rateLimits, extraHeaders, stats);
@@ -125,7 +144,7 @@ final class SimulatorHandler implements Handler<HttpServerRequest> {
         }
         Runnable answer = () -> {
             if (fault == null || fault.kind() == Fault.Kind.NORMAL) {
-                api.answer(request, ex, tooLarge, fault != null && fault.extraFields());
+                api.answer(request, ex, tooLarge, fault != null && fault.extraFields(), upload);
             } else {
                 faults.answer(ex, fault);
             }

@@ -37,6 +37,7 @@ public final class SimulatorOptions {
     private List<String> models;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private long maxBatchBodyBytes = DEFAULT_MAX_BATCH_BODY_BYTES;
+    private long maxFileBytes = FilesEndpoint.DEFAULT_MAX_FILE_BYTES;
     private Duration batchProcessingDelay = DEFAULT_BATCH_PROCESSING_DELAY;
     private Scenario scenario = Scenario.normal();
     private int requestsPerMinute;
@@ -118,6 +119,18 @@ public final class SimulatorOptions {
             throw new IllegalArgumentException("maxBatchBodyBytes must be >= 0: " + bytes);
         }
         this.maxBatchBodyBytes = bytes;
+        return this;
+    }
+
+    /**
+     * The largest file {@code POST /v1/files} stores; larger ones get 413 {@code request_too_large}. Default 500 MB, the
+     * Files API's limit per file.
+     */
+    public SimulatorOptions maxFileBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxFileBytes must be >= 0: " + bytes);
+        }
+        this.maxFileBytes = bytes;
         return this;
     }
 
@@ -272,6 +285,10 @@ public final class SimulatorOptions {
         return maxBatchBodyBytes;
     }
 
+    long maxFileBytes() {
+        return maxFileBytes;
+    }
+
     Duration batchProcessingDelay() {
         return batchProcessingDelay;
     }
@@ -283,6 +300,7 @@ public final class SimulatorOptions {
         c.models = models;
         c.maxBodyBytes = maxBodyBytes;
         c.maxBatchBodyBytes = maxBatchBodyBytes;
+        c.maxFileBytes = maxFileBytes;
         c.batchProcessingDelay = batchProcessingDelay;
         c.scenario = scenario;
         c.requestsPerMinute = requestsPerMinute;
@@ -295,7 +313,7 @@ public final class SimulatorOptions {
     @Override
     public String toString() {
         return "SimulatorOptions[port=" + port + ", apiKey=" + (apiKey == null ? "any" : "set") + ", models=" + (models == null ? "catalogue" : models)
-                + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchBodyBytes=" + maxBatchBodyBytes
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxBatchBodyBytes=" + maxBatchBodyBytes + ", maxFileBytes=" + maxFileBytes
                 + ", batchProcessingDelay=" + batchProcessingDelay + ", scenario=" + scenario.name()
                 + ", requestsPerMinute=" + requestsPerMinute + ", rateLimitWindow=" + rateLimitWindow
                 + (hasTokenBucket() ? ", tokenBucket=" + tokenBucketRate + "/s burst " + tokenBucketBurst : "") + "]";

@@ -111,6 +111,10 @@ public final class CallBudget {
     private AttemptFailure decide(Throwable failure) {
         failures.add(failure);
         ErrorClass errorClass = ErrorClass.of(failure);
+        if (failure instanceof ClaudeException claude && claude.isRetryRefused()) {
+            // the reason is in the failure's message already
+            return new AttemptFailure(this, failure, false, 0, "not retried: the request cannot be sent again");
+        }
         if (errorClass == null || !wanted(failure)) {
             return stop(failure, null);
         }

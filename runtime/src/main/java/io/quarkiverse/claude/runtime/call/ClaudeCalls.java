@@ -403,6 +403,14 @@ public class ClaudeCalls {
         return typed;
     }
 
+    /**
+     * Types a failure as the attempts of this client's calls are typed, for a caller that must mark it before the policy
+     * judges it (e.g. {@link io.quarkiverse.claude.errors.ClaudeException#withoutRetry}).
+     */
+    public Throwable typedFailure(Throwable failure) {
+        return errors.apply(failure);
+    }
+
     private ClientTimeoutException timeout(Duration limit, boolean deadline) {
         String setting = limits.property() + (deadline ? ".deadline" : ".attempt-timeout");
         return new ClientTimeoutException("No answer from the Claude API at " + limits.baseUrl() + " within " + limit

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.quarkiverse.claude.model.FileMetadata;
+import io.quarkiverse.claude.model.FilePage;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.ModelInfo;
 import io.quarkiverse.claude.model.ModelPage;
@@ -36,6 +38,8 @@ final class AnswerType<T> {
     static final AnswerType<MessageBatch> BATCH = tree(MessageBatch.class, "id");
     static final AnswerType<BatchPage> BATCH_PAGE = tree(BatchPage.class, "data");
     static final AnswerType<JsonNode> DELETED = tree(JsonNode.class, "id");
+    static final AnswerType<FileMetadata> FILE = tree(FileMetadata.class, "id");
+    static final AnswerType<FilePage> FILE_PAGE = tree(FilePage.class, "data");
 
     private final String shape;
     private final ObjectReader reader;

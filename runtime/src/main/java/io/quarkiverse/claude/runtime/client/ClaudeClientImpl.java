@@ -2,6 +2,7 @@ package io.quarkiverse.claude.runtime.client;
 
 import io.quarkiverse.claude.Batches;
 import io.quarkiverse.claude.ClaudeClient;
+import io.quarkiverse.claude.Files;
 import io.quarkiverse.claude.Messages;
 import io.quarkiverse.claude.Models;
 import io.quarkiverse.claude.model.RateLimits;
@@ -18,6 +19,7 @@ public final class ClaudeClientImpl implements ClaudeClient {
     private final Messages messages;
     private final Models models;
     private final Batches batches;
+    private final Files files;
     private final ClaudeCalls calls;
 
     ClaudeClientImpl(String name, ClaudeRestApi rest, RateLimitTracker rateLimits, ClaudeCalls calls,
@@ -30,6 +32,7 @@ public final class ClaudeClientImpl implements ClaudeClient {
         this.messages = messages;
         this.models = new ModelsImpl(rest, calls, answers);
         this.batches = new BatchesImpl(rest, calls, messages, answers);
+        this.files = new FilesImpl(rest, calls, answers);
     }
 
     @Override
@@ -45,6 +48,11 @@ public final class ClaudeClientImpl implements ClaudeClient {
     @Override
     public Batches batches() {
         return batches;
+    }
+
+    @Override
+    public Files files() {
+        return files;
     }
 
     @Override

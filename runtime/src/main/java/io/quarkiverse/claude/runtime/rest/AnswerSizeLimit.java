@@ -59,6 +59,9 @@ public final class AnswerSizeLimit implements Consumer<HttpClientRequest> {
         if (contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17)) {
             return;
         }
+        if (isFileContent(request.getURI())) {
+            return; // a file's content is as large as the file (the API stores up to 500 MB) and is streamed, not held
+        }
         long announced = length(response.getHeader("content-length"));
         if (announced > maxBytes) {
             request.reset(0, tooLarge(response, "the answer announces " + announced + " bytes, more than "
@@ -84,6 +87,13 @@ public final class AnswerSizeLimit implements Consumer<HttpClientRequest> {
                 response.getHeader("content-type"), response.getHeader(ResponseHeaders.REQUEST_ID), "", false,
                 what + " No answer of the API is that large: check what answers at " + baseUrlProperty
                         + ", or raise " + maxBytesProperty + ".");
+    }
+
+    /** {@code GET …/v1/files/{id}/content}. */
+    static boolean isFileContent(String uri) {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        return path.endsWith("/content") && path.contains("/v1/files/");
     }
 
     private static long length(String header) {

@@ -35,11 +35,33 @@ public final class ClaudeHeadersFilter implements ClientRequestFilter {
         MultivaluedMap<String, Object> headers = request.getHeaders();
         headers.putSingle(API_KEY, apiKey);
         headers.putSingle(VERSION, version);
-        headers.putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        headers.putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON); // a multipart form sets its own
         headers.putSingle(HttpHeaders.USER_AGENT, userAgent);
-        if (betas != null) {
-            headers.putSingle(BETA, betas);
+        String required = request.getHeaderString(BETA); // a method's own (@ClientHeaderParam), e.g. the Files API's
+        if (required == null && FileReferences.in(request.getEntity())) {
+            required = io.quarkiverse.claude.Files.BETA;
         }
+        String all = merged(betas, required);
+        if (all != null) {
+            headers.putSingle(BETA, all);
+        }
+    }
+
+    /** The configured betas and the ones a request needs, in one header, each once. */
+    static String merged(String configured, String required) {
+        if (required == null || required.isBlank()) {
+            return configured;
+        }
+        if (configured == null) {
+            return required;
+        }
+        java.util.Set<String> each = new java.util.LinkedHashSet<>();
+        for (String beta : (configured + "," + required).split(",")) {
+            if (!beta.isBlank()) {
+                each.add(beta.trim());
+            }
+        }
+        return String.join(",", each);
     }
 
     @Override

@@ -10,10 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.client.SseEvent;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,4 +160,41 @@ public interface ClaudeRestApi {
     @GET
     @Path("/models/{modelId}")
     Uni<RestResponse<byte[]>> getModelRaw(@RestPath("modelId") String modelId, @NotBody AnswerHandle handle);
+
+    /**
+     * {@code POST /v1/files}: the form holds one part, {@code file}, streamed by the REST Client from a file or a
+     * {@code Multi}. The Files API's beta is merged with the configured ones by {@link ClaudeHeadersFilter}.
+     */
+    @POST
+    @Path("/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ClientHeaderParam(name = ClaudeHeadersFilter.BETA, value = io.quarkiverse.claude.Files.BETA)
+    Uni<RestResponse<byte[]>> uploadFileRaw(ClientMultipartForm form, @NotBody AnswerHandle handle);
+
+    @GET
+    @Path("/files")
+    @ClientHeaderParam(name = ClaudeHeadersFilter.BETA, value = io.quarkiverse.claude.Files.BETA)
+    Uni<RestResponse<byte[]>> listFilesRaw(@RestQuery("before_id") String beforeId,
+            @RestQuery("after_id") String afterId, @RestQuery("limit") Integer limit, @RestQuery("page") String page,
+            @NotBody AnswerHandle handle);
+
+    @GET
+    @Path("/files/{fileId}")
+    @ClientHeaderParam(name = ClaudeHeadersFilter.BETA, value = io.quarkiverse.claude.Files.BETA)
+    Uni<RestResponse<byte[]>> getFileRaw(@RestPath("fileId") String fileId, @NotBody AnswerHandle handle);
+
+    @DELETE
+    @Path("/files/{fileId}")
+    @ClientHeaderParam(name = ClaudeHeadersFilter.BETA, value = io.quarkiverse.claude.Files.BETA)
+    Uni<RestResponse<byte[]>> deleteFileRaw(@RestPath("fileId") String fileId, @NotBody AnswerHandle handle);
+
+    /**
+     * {@code GET /v1/files/{id}/content}, in chunks as they arrive; any content type is accepted. The handle, never
+     * sent, gets the answer's head and stops the download quietly.
+     */
+    @GET
+    @Path("/files/{fileId}/content")
+    @Produces(MediaType.WILDCARD)
+    @ClientHeaderParam(name = ClaudeHeadersFilter.BETA, value = io.quarkiverse.claude.Files.BETA)
+    Multi<byte[]> fileContent(@RestPath("fileId") String fileId, @NotBody AnswerHandle handle);
 }
