@@ -34,8 +34,10 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         localBucket = ClaudeSimulator.start(SimulatorOptions.defaults().tokenBucket(10, 5));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + port);
+        // the named Redis client of client n: the same server, database 1
+        config.put("quarkus.redis.\"limits\".hosts", "redis://127.0.0.1:" + port + "/1");
         config.put("quarkus.claude.base-url", plain.baseUrl());
-        for (String client : new String[] { "a", "b", "c", "k", "p" }) {
+        for (String client : new String[] { "a", "b", "c", "k", "p", "n" }) {
             config.put("quarkus.claude.\"" + client + "\".base-url", plain.baseUrl());
         }
         for (String client : new String[] { "d", "e", "f" }) {
