@@ -48,44 +48,51 @@ class SharedLimitsProcessor {
         resources.produce(new NativeImageResourceBuildItem(SCRIPT));
     }
 
+    /** @return the {@code shared-limits.enabled} properties that are true for the profile being built */
+    static Set<String> enabledProperties(Config config) {
+        Set<String> enabled = new TreeSet<>();
+        for (String name : clientProperties(config, ENABLED)) {
+            try {
+                if (config.getOptionalValue(name, Boolean.class).orElse(false)) {
+                    enabled.add(name);
+                }
+            } catch (RuntimeException unresolvable) {
+                // an expression only the running application can resolve: the runtime check names it then
+            }
+        }
+        return enabled;
+    }
+
     /** @return the named Redis clients that {@code shared-limits.redis-client-name} properties name in the build */
     static Set<String> redisClientNames(Config config) {
         Set<String> names = new TreeSet<>();
-        for (String property : config.getPropertyNames()) {
-            String name = property.startsWith("%") && property.indexOf('.') > 0
-                    ? property.substring(property.indexOf('.') + 1)
-                    : property;
-            if (name.startsWith(PREFIX) && name.endsWith(REDIS_CLIENT_NAME)) {
-                try {
-                    config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty())
-                            .ifPresent(names::add);
-                } catch (RuntimeException unresolvable) {
-                    // an expression only the running application can resolve: the runtime lookup names it then
-                }
+        for (String name : clientProperties(config, REDIS_CLIENT_NAME)) {
+            try {
+                config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty())
+                        .ifPresent(names::add);
+            } catch (RuntimeException unresolvable) {
+                // an expression only the running application can resolve: the runtime lookup names it then
             }
         }
         return names;
     }
 
-    /** @return the {@code shared-limits.enabled} properties that are true for the profile being built */
-    static Set<String> enabledProperties(Config config) {
-        Set<String> enabled = new TreeSet<>();
+    /**
+     * @return the names, without a profile, of the {@code quarkus.claude[."client"].<key>} properties set in the
+     *         build's configuration (whose values are then read for the profile being built)
+     */
+    private static Set<String> clientProperties(Config config, String key) {
+        Set<String> names = new TreeSet<>();
         for (String property : config.getPropertyNames()) {
             String name = property.startsWith("%") && property.indexOf('.') > 0
                     ? property.substring(property.indexOf('.') + 1)
                     : property;
-            if (name.startsWith(PREFIX) && name.endsWith(ENABLED)
-                    && (name.length() == PREFIX.length() + ENABLED.length()
-                            || name.charAt(name.length() - ENABLED.length() - 1) == '.')) {
-                try {
-                    if (config.getOptionalValue(name, Boolean.class).orElse(false)) {
-                        enabled.add(name);
-                    }
-                } catch (RuntimeException unresolvable) {
-                    // an expression only the running application can resolve: the runtime check names it then
-                }
+            if (name.startsWith(PREFIX) && name.endsWith(key)
+                    && (name.length() == PREFIX.length() + key.length()
+                            || name.charAt(name.length() - key.length() - 1) == '.')) {
+                names.add(name);
             }
         }
-        return enabled;
+        return names;
     }
 }

@@ -340,17 +340,24 @@ public class ClaudeCalls {
      * cancellation on.
      */
     private <T> Uni<T> attempt(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
-        Duration remaining = budget.remaining();
-        boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
-        Duration limit = deadline ? remaining : attemptTimeout;
-        Uni<T> refused = refused(budget, limit);
+        AttemptLimit cut = AttemptLimit.of(budget, attemptTimeout);
+        Uni<T> refused = refused(budget, cut.limit());
         if (refused != null) {
             return refused;
         }
         AnswerHandle handle = new AnswerHandle();
         return new CancellableAttempt<>(Uni.createFrom().<T> deferred(() -> call.apply(handle)), handle, budget)
-                .ifNoItem().after(limit).failWith(() -> timeout(limit, deadline))
+                .ifNoItem().after(cut.limit()).failWith(() -> timeout(cut.limit(), cut.deadline()))
                 .onFailure().transform(failure -> budget.failed(typed(failure)));
+    }
+
+    /** Where an attempt is cut: at its own timeout, or at the call's deadline when that comes first (or there is none). */
+    private record AttemptLimit(Duration limit, boolean deadline) {
+        static AttemptLimit of(CallBudget budget, Duration attemptTimeout) {
+            Duration remaining = budget.remaining();
+            boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
+            return new AttemptLimit(deadline ? remaining : attemptTimeout, deadline);
+        }
     }
 
     /**
@@ -360,10 +367,8 @@ public class ClaudeCalls {
      * the waiting thread needs none.
      */
     private <T> T awaitAttempt(CallBudget budget, Duration attemptTimeout, Function<AnswerHandle, Uni<T>> call) {
-        Duration remaining = budget.remaining();
-        boolean deadline = attemptTimeout == null || remaining.compareTo(attemptTimeout) < 0;
-        Duration limit = deadline ? remaining : attemptTimeout;
-        Uni<T> refused = refused(budget, limit);
+        AttemptLimit cut = AttemptLimit.of(budget, attemptTimeout);
+        Uni<T> refused = refused(budget, cut.limit());
         if (refused != null) {
             return refused.await().indefinitely();
         }
@@ -371,9 +376,9 @@ public class ClaudeCalls {
         try {
             return new CancellableAttempt<>(Uni.createFrom().<T> deferred(() -> call.apply(handle)), handle, null)
                     .onFailure().transform(failure -> budget.failed(typed(failure)))
-                    .await().atMost(limit);
+                    .await().atMost(cut.limit());
         } catch (io.smallrye.mutiny.TimeoutException expired) {
-            throw budget.failed(typed(timeout(limit, deadline)));
+            throw budget.failed(typed(timeout(cut.limit(), cut.deadline())));
         }
     }
 
