@@ -14,6 +14,7 @@ import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.call.ResilienceSettingsCheck;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkiverse.claude.runtime.config.ClientConfigs;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.quarkiverse.claude.runtime.observability.CallEvents;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
@@ -26,7 +27,7 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 @Singleton
 public class ClaudeClientRegistry implements ClaudeClients {
 
-    private final ClaudeRuntimeConfig config;
+    private final ClientConfigs configs;
     /** Resolved with the first client: the startup check needs no call events, so it does not build them. */
     private final Instance<CallEvents> events;
     private final ClientConnections connections;
@@ -41,7 +42,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
     public ClaudeClientRegistry(ClaudeRuntimeConfig config, Instance<CallEvents> events,
             TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations,
             Instance<SharedLimits> sharedLimits) {
-        this.config = config;
+        this.configs = ClientConfigs.current();
         this.sharedLimits = sharedLimits;
         this.events = events;
         this.connections = new ClientConnections(tlsConfigurations, proxyConfigurations);
@@ -131,13 +132,6 @@ public class ClaudeClientRegistry implements ClaudeClients {
     }
 
     private ClaudeClientRuntimeConfig configOf(String name) {
-        ClaudeClientRuntimeConfig client = config.client(name);
-        if (client == null) {
-            // Unlike a named client, a missing default client has all defaults: the map holds it anyway.
-            throw new io.quarkus.runtime.configuration.ConfigurationException(
-                    "No configuration for the " + ClaudeRuntimeConfig.describe(name) + ": set at least "
-                            + ClaudeRuntimeConfig.property(name, "api-key"));
-        }
-        return client;
+        return configs.of(name);
     }
 }
