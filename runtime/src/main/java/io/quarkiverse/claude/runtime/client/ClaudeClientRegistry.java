@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.claude.ClaudeClient;
@@ -28,8 +29,9 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 public class ClaudeClientRegistry implements ClaudeClients {
 
     private final ClientConfigs configs;
-    /** Resolved with the first client: the startup check needs no call events, so it does not build them. */
-    private final Instance<CallEvents> events;
+    private final BeanManager beans;
+    /** Built with the first client: the startup check needs no call events, so it does not build them. */
+    private volatile CallEvents events;
     private final ClientConnections connections;
     /** Resolvable only when the build included shared limits (Redis, and a client that enables them). */
     private final Instance<SharedLimits> sharedLimits;
@@ -39,12 +41,12 @@ public class ClaudeClientRegistry implements ClaudeClients {
     /** The clients whose base URL was checked, so that each warns of clear text once. */
     private final Set<String> baseUrlsChecked = ConcurrentHashMap.newKeySet();
 
-    public ClaudeClientRegistry(ClaudeRuntimeConfig config, Instance<CallEvents> events,
-            TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations,
-            Instance<SharedLimits> sharedLimits) {
+    // The configuration is read, not injected: see ClientConfigs#current.
+    public ClaudeClientRegistry(BeanManager beans, TlsConfigurationRegistry tlsConfigurations,
+            ProxyConfigurationRegistry proxyConfigurations, Instance<SharedLimits> sharedLimits) {
         this.configs = ClientConfigs.current();
+        this.beans = beans;
         this.sharedLimits = sharedLimits;
-        this.events = events;
         this.connections = new ClientConnections(tlsConfigurations, proxyConfigurations);
     }
 
@@ -62,7 +64,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return clients.computeIfAbsent(name, n -> {
             // a client the application does not inject (ClaudeClients#named) is checked here, on first use
             checkBaseUrl(n, configOf(n));
-            return ClaudeClientFactory.create(n, configOf(n), connections, events.get().observerFor(n), sharedLimits());
+            return ClaudeClientFactory.create(n, configOf(n), connections, callEvents().observerFor(n), sharedLimits());
         });
     }
 
@@ -117,6 +119,20 @@ public class ClaudeClientRegistry implements ClaudeClients {
         if (client.verifyOnStartup()) {
             StartupVerification.verify(name, client, client(name));
         }
+    }
+
+    private CallEvents callEvents() {
+        CallEvents built = events;
+        if (built == null) {
+            synchronized (this) {
+                built = events;
+                if (built == null) {
+                    built = new CallEvents(beans, configs.runtime().prices());
+                    events = built;
+                }
+            }
+        }
+        return built;
     }
 
     private SharedLimits sharedLimits() {
