@@ -50,10 +50,11 @@ class ClaudeBeansProcessor {
                     .unremovable()
                     .addInjectionPoint(REGISTRY)
                     .createWith(recorder.client(name));
+            // Removable, unlike the clients: the raw REST interface is for the few applications that inject it, and
+            // ArC then keeps it; for the others it is a bean less to load and register at every start.
             SyntheticBeanBuildItem.ExtendedBeanConfigurator rest = SyntheticBeanBuildItem.configure(ClaudeRestApi.class)
                     .scope(Singleton.class)
                     .setRuntimeInit()
-                    .unremovable()
                     .addQualifier(REST_CLIENT)
                     .addInjectionPoint(REGISTRY)
                     .createWith(recorder.restApi(name));

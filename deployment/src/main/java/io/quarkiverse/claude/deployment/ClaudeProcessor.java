@@ -11,7 +11,6 @@ import io.quarkiverse.claude.ClaudeResilience;
 import io.quarkiverse.claude.runtime.call.ClaudeResilienceInterceptor;
 import io.quarkiverse.claude.runtime.client.ClaudeClientRegistry;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
-import io.quarkiverse.claude.runtime.observability.CallEvents;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -38,14 +37,15 @@ class ClaudeProcessor {
     }
 
     /**
-     * The registry and where its clients' call events go, the qualifier (which ArC must find in the bean archive to
-     * build its literals), and the {@code @ClaudeResilience} binding, with its interceptor only when something uses
-     * the binding: ArC never removes an interceptor, and an unused one costs its classes and its setup at every start.
+     * The registry, the qualifier (which ArC must find in the bean archive to build its literals), and the
+     * {@code @ClaudeResilience} binding, with its interceptor only when something uses the binding: ArC never removes
+     * an interceptor, and an unused one costs its classes and its setup at every start. Where the clients' call events
+     * go ({@code CallEvents}) is no bean: the registry builds it with its first client.
      */
     @BuildStep
     AdditionalBeanBuildItem beanArchive(CombinedIndexBuildItem index) {
         AdditionalBeanBuildItem.Builder beans = AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ClaudeClientRegistry.class, CallEvents.class, ClaudeClientName.class, ClaudeResilience.class);
+                .addBeanClasses(ClaudeClientRegistry.class, ClaudeClientName.class, ClaudeResilience.class);
         if (!index.getIndex().getAnnotations(RESILIENCE).isEmpty()) {
             beans.addBeanClass(ClaudeResilienceInterceptor.class);
         }

@@ -16,11 +16,13 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 
 import io.quarkiverse.claude.runtime.structured.StructuredOutputRecorder;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ApplicationIndexBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 
 /**
@@ -36,8 +38,8 @@ public class StructuredOutputProcessor {
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void structuredTypes(ApplicationIndexBuildItem application, StructuredOutputRecorder recorder,
-            BuildProducer<ReflectiveClassBuildItem> reflection) {
+    void structuredTypes(ApplicationIndexBuildItem application, LaunchModeBuildItem launchMode,
+            StructuredOutputRecorder recorder, BuildProducer<ReflectiveClassBuildItem> reflection) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Map<String, String> found = new TreeMap<>();
         for (ClassInfo user : users(application.getIndex())) {
@@ -69,7 +71,12 @@ public class StructuredOutputProcessor {
                     + (problems.size() == 1 ? "a structured output type" : problems.size() + " structured output types")
                     + ":\n  " + String.join("\n  ", problems));
         }
-        recorder.record(schemas); // also when empty: it replaces an earlier build's schemas in dev mode
+        if (!schemas.isEmpty() || launchMode.getLaunchMode() != LaunchMode.NORMAL) {
+            // Also when empty in dev and test modes: it replaces an earlier build's schemas, which the runtime's
+            // classes, kept across restarts, still hold. A packaged application without structured types records
+            // nothing, so that its start loads none of their classes.
+            recorder.record(schemas);
+        }
         if (!reflective.isEmpty()) {
             reflection.produce(ReflectiveClassBuildItem.builder(reflective.toArray(String[]::new))
                     .constructors().methods().fields().build());

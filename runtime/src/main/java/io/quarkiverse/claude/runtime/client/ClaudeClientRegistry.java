@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.claude.ClaudeClient;
@@ -14,6 +15,7 @@ import io.quarkiverse.claude.runtime.call.ClaudeCalls;
 import io.quarkiverse.claude.runtime.call.ResilienceSettingsCheck;
 import io.quarkiverse.claude.runtime.config.ClaudeClientRuntimeConfig;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
+import io.quarkiverse.claude.runtime.config.ClientConfigs;
 import io.quarkiverse.claude.runtime.errors.TransportErrors;
 import io.quarkiverse.claude.runtime.observability.CallEvents;
 import io.quarkiverse.claude.runtime.rest.ClaudeRestApi;
@@ -26,9 +28,10 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 @Singleton
 public class ClaudeClientRegistry implements ClaudeClients {
 
-    private final ClaudeRuntimeConfig config;
-    /** Resolved with the first client: the startup check needs no call events, so it does not build them. */
-    private final Instance<CallEvents> events;
+    private final ClientConfigs configs;
+    private final BeanManager beans;
+    /** Built with the first client: the startup check needs no call events, so it does not build them. */
+    private volatile CallEvents events;
     private final ClientConnections connections;
     /** Resolvable only when the build included shared limits (Redis, and a client that enables them). */
     private final Instance<SharedLimits> sharedLimits;
@@ -38,12 +41,12 @@ public class ClaudeClientRegistry implements ClaudeClients {
     /** The clients whose base URL was checked, so that each warns of clear text once. */
     private final Set<String> baseUrlsChecked = ConcurrentHashMap.newKeySet();
 
-    public ClaudeClientRegistry(ClaudeRuntimeConfig config, Instance<CallEvents> events,
-            TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations,
-            Instance<SharedLimits> sharedLimits) {
-        this.config = config;
+    // The configuration is read, not injected: see ClientConfigs#current.
+    public ClaudeClientRegistry(BeanManager beans, TlsConfigurationRegistry tlsConfigurations,
+            ProxyConfigurationRegistry proxyConfigurations, Instance<SharedLimits> sharedLimits) {
+        this.configs = ClientConfigs.current();
+        this.beans = beans;
         this.sharedLimits = sharedLimits;
-        this.events = events;
         this.connections = new ClientConnections(tlsConfigurations, proxyConfigurations);
     }
 
@@ -61,7 +64,7 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return clients.computeIfAbsent(name, n -> {
             // a client the application does not inject (ClaudeClients#named) is checked here, on first use
             checkBaseUrl(n, configOf(n));
-            return ClaudeClientFactory.create(n, configOf(n), connections, events.get().observerFor(n), sharedLimits());
+            return ClaudeClientFactory.create(n, configOf(n), connections, callEvents().observerFor(n), sharedLimits());
         });
     }
 
@@ -118,6 +121,20 @@ public class ClaudeClientRegistry implements ClaudeClients {
         }
     }
 
+    private CallEvents callEvents() {
+        CallEvents built = events;
+        if (built == null) {
+            synchronized (this) {
+                built = events;
+                if (built == null) {
+                    built = new CallEvents(beans, configs.runtime().prices());
+                    events = built;
+                }
+            }
+        }
+        return built;
+    }
+
     private SharedLimits sharedLimits() {
         return sharedLimits.isResolvable() ? sharedLimits.get() : null;
     }
@@ -131,13 +148,6 @@ public class ClaudeClientRegistry implements ClaudeClients {
     }
 
     private ClaudeClientRuntimeConfig configOf(String name) {
-        ClaudeClientRuntimeConfig client = config.client(name);
-        if (client == null) {
-            // Unlike a named client, a missing default client has all defaults: the map holds it anyway.
-            throw new io.quarkus.runtime.configuration.ConfigurationException(
-                    "No configuration for the " + ClaudeRuntimeConfig.describe(name) + ": set at least "
-                            + ClaudeRuntimeConfig.property(name, "api-key"));
-        }
-        return client;
+        return configs.of(name);
     }
 }

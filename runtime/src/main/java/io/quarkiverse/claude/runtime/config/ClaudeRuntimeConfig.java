@@ -11,7 +11,6 @@ import io.quarkus.runtime.annotations.ConfigGroup;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefaults;
 import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 import io.smallrye.config.WithUnnamedKey;
@@ -19,9 +18,12 @@ import io.smallrye.config.WithUnnamedKey;
 /**
  * Runtime configuration of the Claude clients.
  */
-@ConfigMapping(prefix = "quarkus.claude")
+@ConfigMapping(prefix = ClaudeRuntimeConfig.PREFIX)
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface ClaudeRuntimeConfig {
+
+    /** The prefix of every property of the extension. */
+    String PREFIX = "quarkus.claude";
 
     /** The name of the client configured directly under {@code quarkus.claude.*}. */
     String DEFAULT_CLIENT_NAME = "<default>";
@@ -42,8 +44,9 @@ public interface ClaudeRuntimeConfig {
      */
     @ConfigDocSection
     @ConfigDocMapKey("client-name")
+    // No @WithDefaults: SmallRye would build its value (a whole client configuration) at every start. A client with no
+    // property at all gets its defaults from ClientConfigs, mapped on first use.
     @WithParentName
-    @WithDefaults
     @WithUnnamedKey(DEFAULT_CLIENT_NAME)
     Map<String, ClaudeClientRuntimeConfig> clients();
 
@@ -69,7 +72,10 @@ public interface ClaudeRuntimeConfig {
     @WithName("health.api-check-interval")
     Optional<Duration> healthApiCheckInterval();
 
-    /** @return the configuration of the named client, or of the default client for {@link #DEFAULT_CLIENT_NAME} */
+    /**
+     * @return the configuration of the named client, or of the default client for {@link #DEFAULT_CLIENT_NAME};
+     *         {@code null} for a client with no property at all ({@link ClientConfigs#of} gives its defaults)
+     */
     default ClaudeClientRuntimeConfig client(String name) {
         return clients().get(name);
     }
@@ -85,7 +91,12 @@ public interface ClaudeRuntimeConfig {
 
     /** @return the full name of a client's property, e.g. {@code quarkus.claude."summaries".api-key} */
     static String property(String clientName, String key) {
-        return isDefault(clientName) ? "quarkus.claude." + key : "quarkus.claude.\"" + clientName + "\"." + key;
+        return prefix(clientName) + "." + key;
+    }
+
+    /** @return the prefix of a client's properties: {@code quarkus.claude} or {@code quarkus.claude."summaries"} */
+    static String prefix(String clientName) {
+        return isDefault(clientName) ? PREFIX : PREFIX + ".\"" + clientName + "\"";
     }
 
     /** The prices of one model, in US dollars per million tokens. Batches get 50% off all of them. */
