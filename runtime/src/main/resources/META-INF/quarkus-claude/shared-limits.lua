@@ -6,7 +6,8 @@
 --   8 pause ms, 9 circuit event (''|open|trial-ok|trial-failed|trial-void), 10 circuit delay ms, 11-14 ended costs,
 --   15 snapshot age ms ('' for none), 16-31 per limit: limit, remaining, reset in ms, reset epoch ms ('' unknown),
 --   32 idle ttl ms, 33 trial lease ms, 34 margin ms
--- Returns {code, wait ms}: 0 admitted, 1 paused, 2 over budget, 3 circuit open, 4 admitted as the circuit's trial.
+-- Returns {code, wait ms, requests level (thousandths, -1 unknown), requests in flight}: code 0 admitted, 1 paused,
+-- 2 over budget, 3 circuit open, 4 admitted as the circuit's trial.
 pcall(redis.replicate_commands)
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -123,6 +124,14 @@ local function save()
   end
 end
 
+-- the reply: the decision, and for a debug log the requests budget's level now (thousandths, -1 unknown) and the
+-- requests in flight
+local function reply(code, wait)
+  local level = -1
+  if s['cap1'] then level = math.floor(levelAt(1, now) * 1000) end
+  return {code, wait, level, s['inf1'] or 0}
+end
+
 if ARGV[1] ~= 'admit' then
   save()
   return {0, 0}
@@ -133,11 +142,11 @@ local open = num(redis.call('GET', KEYS[3]))
 if open then
   if now < open then
     save()
-    return {3, open - now}
+    return reply(3, open - now)
   end
   if redis.call('EXISTS', KEYS[4]) == 1 then
     save()
-    return {3, math.max(0, redis.call('PTTL', KEYS[4]))}
+    return reply(3, math.max(0, redis.call('PTTL', KEYS[4])))
   end
   trial = true
 end
@@ -170,12 +179,12 @@ if code == 0 and short == 0 then
   save()
   if trial then
     redis.call('SET', KEYS[4], ARGV[2], 'PX', tonumber(ARGV[33]))
-    return {4, 0}
+    return reply(4, 0)
   end
-  return {0, 0}
+  return reply(0, 0)
 end
 save()
 if short > 0 and short + tonumber(ARGV[34]) > wait then
   code, wait = 2, short + tonumber(ARGV[34])
 end
-return {code, math.ceil(wait)}
+return reply(code, math.ceil(wait))

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.model.RateLimits;
@@ -38,6 +39,8 @@ final class SharedGate implements AttemptGate {
     static final int OVER_BUDGET = 2;
     static final int CIRCUIT_OPEN = 3;
     static final int TRIAL = 4;
+    private static final String[] DECISIONS = { "admitted", "paused", "over budget", "circuit open", "trial" };
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.claude.shared-limits");
     /** Added to a wait for the budget, for the time the script's answer takes to arrive. */
     static final long MARGIN_MILLIS = 20;
     /** How long the keys stay after their last use, and an open circuit after its delay without a trial's outcome. */
@@ -125,6 +128,12 @@ final class SharedGate implements AttemptGate {
     private Duration admitted(Object call, String token, Response reply) {
         int code = reply.get(0).toInteger();
         long waitMillis = reply.get(1).toLong();
+        if (LOG.isDebugEnabled() && reply.size() >= 4) {
+            long level = reply.get(2).toLong();
+            LOG.debugf("Claude client %s, shared admission: %s, wait %d ms (requests budget %s, %d in flight)",
+                    clientName, DECISIONS[code], waitMillis, level < 0 ? "unknown" : level / 1000.0,
+                    reply.get(3).toLong());
+        }
         switch (code) {
             case ADMITTED:
                 admitted.put(call, "");
