@@ -16,6 +16,7 @@ local function num(v)
   return tonumber(v)
 end
 local ttl = tonumber(ARGV[32])
+local margin = tonumber(ARGV[34])
 
 local pauseMs = tonumber(ARGV[8])
 if pauseMs > 0 then
@@ -77,8 +78,14 @@ if age then
       else
         rate = cap / 60000
       end
+      -- a reset that moved later while the one before was still ahead: the limit refills continuously (a token
+      -- bucket, as the API documents), not per window, whose reset stays put until it comes
+      if fk and resetKey > fk and s['rst' .. i] and at + margin < s['rst' .. i] then s['bkt' .. i] = 1 end
+      local slope = 0
+      if (s['bkt' .. i] or 0) > 0 and not whole then slope = (cap - r) / (reset - at) end
       s['cap' .. i], s['rst' .. i], s['mis' .. i], s['rate' .. i] = cap, reset, cap - r, rate
       s['lvl' .. i], s['at' .. i], s['fk' .. i], s['fr' .. i] = r - (s['inf' .. i] or 0), at, resetKey, rem
+      s['slp' .. i] = slope
       if whole then s['aft' .. i] = 1 else s['aft' .. i] = 0 end
       if told then s['known' .. i] = rate end
       changed = true
@@ -86,14 +93,21 @@ if age then
   end
 end
 
+-- Until its reset a limit gets back what it was missing at the snapshot: on a line to the reset when it refills
+-- continuously (slope > 0), else all at the reset; from then on it refills at the rate the snapshot implied.
 local function levelAt(i, when)
-  local l, from = s['lvl' .. i], s['at' .. i]
+  local l, from, cap, slope = s['lvl' .. i], s['at' .. i], s['cap' .. i], s['slp' .. i] or 0
   if s['aft' .. i] == 0 then
-    if when < s['rst' .. i] then return l end
-    l = math.min(s['cap' .. i], l + s['mis' .. i])
-    from = s['rst' .. i]
+    local rst = s['rst' .. i]
+    if when < rst then return math.min(cap, l + slope * math.max(0, when - from)) end
+    if slope > 0 then
+      l = math.min(cap, l + slope * math.max(0, rst - from))
+    else
+      l = math.min(cap, l + s['mis' .. i])
+    end
+    from = rst
   end
-  return math.min(s['cap' .. i], l + s['rate' .. i] * math.max(0, when - from))
+  return math.min(cap, l + s['rate' .. i] * math.max(0, when - from))
 end
 
 local function untilFits(i, cost)
@@ -102,10 +116,14 @@ local function untilFits(i, cost)
   local l = levelAt(i, now)
   if l >= cost then return 0 end
   if s['aft' .. i] == 0 and now < s['rst' .. i] then
-    local atReset = math.min(cap, s['lvl' .. i] + s['mis' .. i])
-    local toReset = s['rst' .. i] - now
-    if atReset >= cost then return toReset end
-    return toReset + (cost - atReset) / s['rate' .. i]
+    local rst = s['rst' .. i]
+    local atReset = levelAt(i, rst)
+    if atReset >= cost then
+      local slope = s['slp' .. i] or 0
+      if slope > 0 then return (cost - l) / slope end
+      return rst - now
+    end
+    return rst - now + (cost - atReset) / s['rate' .. i]
   end
   return (cost - l) / s['rate' .. i]
 end

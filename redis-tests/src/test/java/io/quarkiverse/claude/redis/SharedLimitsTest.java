@@ -80,6 +80,12 @@ class SharedLimitsTest {
     @ClaudeClientName("z")
     ClaudeClient z;
     @Inject
+    @ClaudeClientName("g")
+    ClaudeClient g;
+    @Inject
+    @ClaudeClientName("h")
+    ClaudeClient h;
+    @Inject
     @ClaudeClientName("k")
     ClaudeClient k;
     @Inject
@@ -191,6 +197,25 @@ class SharedLimitsTest {
 
         assertTrue(sharedLimited <= 1, "one shared budget: (almost) no 429, " + sharedLimited);
         assertTrue(localLimited > sharedLimited, "each replica on its own earns 429s: " + localLimited);
+    }
+
+    @Test
+    void theSharedBudgetAdmitsAsTheBucketRefillsNotOnlyOnceItIsFull() throws Exception {
+        ClaudeSimulator simulator = RedisTestResource.refillBucket.reset(); // 5 tokens, 10 more a second
+        g.ask("learns the limits");
+        h.ask("connects");
+        Thread.sleep(600); // the bucket is full again
+        for (int i = 0; i < 5; i++) {
+            g.ask("takes token " + i); // g empties the bucket; its answers' resets move later: it refills continuously
+        }
+
+        h.ask("the next token"); // another replica, right after
+
+        assertEquals(8, simulator.stats().count(200), "eight calls, eight tokens");
+        assertEquals(0, simulator.stats().count(429), "not one attempt before its token was there");
+        long remaining = h.lastRateLimits().requests().remaining();
+        // the bucket gets a token back every 100 ms: h went as the first one came, not once all 5 were back (0.5 s)
+        assertTrue(remaining <= 2, "h went while the bucket refilled, not once it was full: it left " + remaining);
     }
 
     /** Each replica learns the limits with one call, then makes 10 calls on 2 threads; @return the 429s earned */
