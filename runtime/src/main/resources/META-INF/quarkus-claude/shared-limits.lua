@@ -1,11 +1,11 @@
 -- quarkus-claude shared limits: one round trip per attempt. Applies what a replica reports (a pause, circuit events,
 -- attempts ended, its newest rate-limit snapshot), then, for an admission, checks the circuit, the pause and the
 -- budget, and takes the attempt's cost when it fits. Times are the Redis server's, in milliseconds.
--- KEYS: 1 pause, 2 budget, 3 circuit, 4 trial
--- ARGV: 1 op (admit|report), 2 trial token, 3-6 cost (requests, tokens, input, output), 7 budget on (1|0),
---   8 pause ms, 9 circuit event (''|open|trial-ok|trial-failed|trial-void), 10 circuit delay ms, 11-14 ended costs,
---   15 snapshot age ms ('' for none), 16-31 per limit: limit, remaining, reset in ms, reset epoch ms ('' unknown),
---   32 idle ttl ms, 33 trial lease ms, 34 margin ms
+-- KEYS: 1 pause, 2 budget, 3 circuit, 4 trial, 5 flight (the cost of each attempt admitted and not yet ended)
+-- ARGV: 1 op (admit|report), 2 token (of the attempt asking, or of the trial an event is about), 3-6 cost (requests,
+--   tokens, input, output), 7 budget on (1|0), 8 pause ms, 9 circuit event (''|open|trial-ok|trial-failed|trial-void),
+--   10 circuit delay ms, 11 snapshot age ms ('' for none), 12-27 per limit: limit, remaining, reset in ms, reset epoch
+--   ms ('' unknown), 28 idle ttl ms, 29 trial lease ms, 30 margin ms, 31... tokens of the attempts that ended
 -- Returns {code, wait ms, requests level (thousandths, -1 unknown), requests in flight}: code 0 admitted, 1 paused,
 -- 2 over budget, 3 circuit open, 4 admitted as the circuit's trial.
 pcall(redis.replicate_commands)
@@ -15,8 +15,8 @@ local function num(v)
   if v == nil or v == false or v == '' then return nil end
   return tonumber(v)
 end
-local ttl = tonumber(ARGV[32])
-local margin = tonumber(ARGV[34])
+local ttl = tonumber(ARGV[28])
+local margin = tonumber(ARGV[30])
 
 local pauseMs = tonumber(ARGV[8])
 if pauseMs > 0 then
@@ -46,20 +46,27 @@ local s = {}
 local h = redis.call('HGETALL', KEYS[2])
 for i = 1, #h, 2 do s[h[i]] = tonumber(h[i + 1]) end
 local changed = false
-for i = 1, 4 do
-  local ended = tonumber(ARGV[10 + i])
-  if ended > 0 then
-    s['inf' .. i] = math.max(0, (s['inf' .. i] or 0) - ended)
+-- an attempt's end is sent by its token, so that sending it twice (a reply that timed out, the report sent again)
+-- or for an attempt Redis never admitted changes nothing
+for j = 31, #ARGV do
+  local held = redis.call('HGET', KEYS[5], ARGV[j])
+  if held then
+    redis.call('HDEL', KEYS[5], ARGV[j])
+    local i = 1
+    for c in string.gmatch(held, '[^:]+') do
+      s['inf' .. i] = math.max(0, (s['inf' .. i] or 0) - tonumber(c))
+      i = i + 1
+    end
     changed = true
   end
 end
 
 -- a newer snapshot starts a limit's bucket anew, less what is in flight (the answer may not count it)
-local age = num(ARGV[15])
+local age = num(ARGV[11])
 if age then
   local at = now - math.max(0, age)
   for i = 1, 4 do
-    local b = 16 + (i - 1) * 4
+    local b = 12 + (i - 1) * 4
     local limit, rem, resetIn, resetKey = num(ARGV[b]), num(ARGV[b + 1]), num(ARGV[b + 2]), num(ARGV[b + 3])
     local fk, fr = s['fk' .. i], s['fr' .. i]
     if limit and rem and resetIn and resetKey and (fk == nil or resetKey > fk or (resetKey == fk and rem <= fr)) then
@@ -192,17 +199,19 @@ if code == 0 and short == 0 then
       end
       s['inf' .. i] = (s['inf' .. i] or 0) + cost[i]
     end
+    redis.call('HSET', KEYS[5], ARGV[2], table.concat(cost, ':'))
+    redis.call('PEXPIRE', KEYS[5], ttl)
     changed = true
   end
   save()
   if trial then
-    redis.call('SET', KEYS[4], ARGV[2], 'PX', tonumber(ARGV[33]))
+    redis.call('SET', KEYS[4], ARGV[2], 'PX', tonumber(ARGV[29]))
     return reply(4, 0)
   end
   return reply(0, 0)
 end
 save()
-if short > 0 and short + tonumber(ARGV[34]) > wait then
-  code, wait = 2, short + tonumber(ARGV[34])
+if short > 0 and short + margin > wait then
+  code, wait = 2, short + margin
 end
 return reply(code, math.ceil(wait))

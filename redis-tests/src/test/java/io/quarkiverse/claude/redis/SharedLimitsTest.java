@@ -218,6 +218,25 @@ class SharedLimitsTest {
         assertTrue(remaining <= 2, "h went while the bucket refilled, not once it was full: it left " + remaining);
     }
 
+    @Test
+    void anAdmissionWhoseReplyCameTooLateIsNotCountedInFlightForever() throws Exception {
+        RedisTestResource.refillBucket.reset();
+        g.ask("shares");
+        // Redis holds every command for 1.5 s: g's next admission times out (1 s) and its call goes by g's own
+        // limits; Redis still runs the script afterwards and counts that attempt in flight
+        redis.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(1500).arg("ALL")).await().atMost(Duration.ofSeconds(5));
+        g.ask("while Redis is held");
+        sleep(1700); // the pause is over, and g's retry interval (1 s) too
+
+        g.ask("shares again");
+        sleep(600); // the attempts ended are reported within 250 ms
+
+        String inFlight = redis.send(Request.cmd(Command.HGET).arg("quarkus-claude:{refill}:budget").arg("inf1"))
+                .await().atMost(Duration.ofSeconds(5)).toString();
+        assertEquals(0, Double.parseDouble(inFlight), "no attempt of g is in flight, not even the one whose "
+                + "admission timed out: the shared budget does not lose it for good");
+    }
+
     /** Each replica learns the limits with one call, then makes 10 calls on 2 threads; @return the 429s earned */
     private int storm(ClaudeSimulator simulator, List<ClaudeClient> replicas) throws Exception {
         for (ClaudeClient replica : replicas) {

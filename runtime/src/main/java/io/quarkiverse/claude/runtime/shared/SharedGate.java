@@ -60,10 +60,12 @@ final class SharedGate implements AttemptGate {
     private final Duration timeout;
     private final SharedLimitsMeters meters;
     private final String replica = UUID.randomUUID().toString();
-    private final AtomicLong trials = new AtomicLong();
+    /** Numbers the admissions asked for: with {@link #replica}, each attempt's token. */
+    private final AtomicLong asks = new AtomicLong();
 
     // guarded by this: what the next run of the script carries
-    private final long[] ended = new long[4];
+    /** The tokens of the attempts Redis admitted (or may have: its reply did not come) that have ended since. */
+    private final List<String> ended = new ArrayList<>();
     private RateLimitTracker.Snapshot sent = null;
     private long pauseUntilNanos;
     private boolean pausePending;
@@ -71,11 +73,17 @@ final class SharedGate implements AttemptGate {
     private final AtomicBoolean reportScheduled = new AtomicBoolean();
 
     /**
-     * The calls whose attempt in flight Redis admitted (and counts in flight until it hears that it ended), with the
-     * lease token when the attempt is the circuit's half-open trial ("" otherwise). An attempt admitted locally while
-     * Redis was out is not in it.
+     * The calls whose attempt in flight Redis admitted (and counts in flight until it hears that it ended). An attempt
+     * admitted locally while Redis was out is not in it.
      */
-    private final Map<Object, String> admitted = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Object, Admission> admitted = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /**
+     * @param token the attempt's own, under which Redis holds its cost in flight until it hears that it ended
+     * @param trial whether it is the circuit's half-open trial (the token is then also the trial's lease)
+     */
+    private record Admission(String token, boolean trial) {
+    }
 
     SharedGate(String clientName, Namespace namespace, RedisScript redis, Supplier<RateLimitTracker.Snapshot> latest,
             AttemptGate local, boolean budget, Duration timeout, SharedLimitsMeters meters) {
@@ -111,12 +119,17 @@ final class SharedGate implements AttemptGate {
                 meters.fallback(clientName);
                 return Uni.createFrom().item(() -> localWait(call, cost));
             }
-            String token = replica + ":" + trials.incrementAndGet();
+            String token = replica + ":" + asks.incrementAndGet();
             Report report = report(false);
             return redis.run(namespace.keys(), report.args("admit", token, cost, budget))
                     .onItemOrFailure().transform((reply, failure) -> {
                         if (failure != null) {
                             restore(report);
+                            if (budget) {
+                                // Redis may have admitted it before the reply failed to come: its end goes with the
+                                // next run, which frees its cost if Redis holds it and does nothing if not
+                                endedUnanswered(token);
+                            }
                             meters.fallback(clientName);
                             return localWait(call, cost);
                         }
@@ -136,10 +149,10 @@ final class SharedGate implements AttemptGate {
         }
         switch (code) {
             case ADMITTED:
-                admitted.put(call, "");
+                admitted.put(call, new Admission(token, false));
                 return Duration.ZERO;
             case TRIAL:
-                admitted.put(call, token);
+                admitted.put(call, new Admission(token, true));
                 return Duration.ZERO;
             case CIRCUIT_OPEN:
                 meters.circuitRejection(clientName);
@@ -163,21 +176,18 @@ final class SharedGate implements AttemptGate {
         if (local != null) {
             local.ended(call, cost, failure);
         }
-        String token = admitted.remove(call);
-        if (token == null) {
+        Admission admission = admitted.remove(call);
+        if (admission == null) {
             return; // admitted locally: the shared budget never counted it
         }
         boolean send = false;
         synchronized (this) {
             if (budget) {
-                long[] costs = costs(cost);
-                for (int i = 0; i < ended.length; i++) {
-                    ended[i] += costs[i];
-                }
+                ended.add(admission.token());
             }
-            if (!token.isEmpty()) {
+            if (admission.trial()) {
                 String event = noVerdict(failure) ? "trial-void" : overloaded(failure) ? "trial-failed" : "trial-ok";
-                circuitEvents.add(new String[] { event, token });
+                circuitEvents.add(new String[] { event, admission.token() });
                 send = true;
             }
         }
@@ -244,12 +254,11 @@ final class SharedGate implements AttemptGate {
     }
 
     private synchronized boolean hasEnded() {
-        for (long e : ended) {
-            if (e > 0) {
-                return true;
-            }
-        }
-        return false;
+        return !ended.isEmpty();
+    }
+
+    private synchronized void endedUnanswered(String token) {
+        ended.add(token);
     }
 
     /**
@@ -257,8 +266,8 @@ final class SharedGate implements AttemptGate {
      * run (the next one follows when it is done).
      */
     private synchronized Report report(boolean events) {
-        long[] endedNow = ended.clone();
-        java.util.Arrays.fill(ended, 0);
+        List<String> endedNow = List.copyOf(ended);
+        ended.clear();
         long pauseMillis = 0;
         if (pausePending) {
             pauseMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(pauseUntilNanos - System.nanoTime() + 999_999));
@@ -277,9 +286,7 @@ final class SharedGate implements AttemptGate {
 
     /** Redis did not take it: the attempts ended and the snapshot go with a later run. */
     private synchronized void restore(Report report) {
-        for (int i = 0; i < ended.length; i++) {
-            ended[i] += report.ended[i];
-        }
+        ended.addAll(report.ended);
         if (report.snapshot != null && sent == report.snapshot) {
             sent = null;
         }
@@ -315,13 +322,13 @@ final class SharedGate implements AttemptGate {
 
     /** What one run of the script carries besides the admission. */
     private final class Report {
-        final long[] ended;
+        final List<String> ended;
         final long pauseMillis;
         final String event;
         final String token;
         final RateLimitTracker.Snapshot snapshot;
 
-        Report(long[] ended, long pauseMillis, String event, String token, RateLimitTracker.Snapshot snapshot) {
+        Report(List<String> ended, long pauseMillis, String event, String token, RateLimitTracker.Snapshot snapshot) {
             this.ended = ended;
             this.pauseMillis = pauseMillis;
             this.event = event;
@@ -330,7 +337,7 @@ final class SharedGate implements AttemptGate {
         }
 
         List<String> args(String op, String trialToken, AttemptCost cost, boolean budgetOn) {
-            List<String> args = new ArrayList<>(34);
+            List<String> args = new ArrayList<>(30 + ended.size());
             args.add(op);
             args.add(trialToken);
             for (long c : costs(cost)) {
@@ -340,13 +347,11 @@ final class SharedGate implements AttemptGate {
             args.add(Long.toString(pauseMillis));
             args.add(event);
             args.add(Long.toString(circuitDelay.toMillis()));
-            for (long e : ended) {
-                args.add(Long.toString(e));
-            }
             snapshot(args);
             args.add(Long.toString(IDLE_TTL.toMillis()));
             args.add(Long.toString(TRIAL_LEASE.toMillis()));
             args.add(Long.toString(MARGIN_MILLIS));
+            args.addAll(ended);
             return args;
         }
 
