@@ -133,12 +133,12 @@ final class SharedGate implements AttemptGate {
                             meters.fallback(clientName);
                             return localWait(call, cost);
                         }
-                        return admitted(call, token, reply);
+                        return admitted(call, token, cost, reply);
                     });
         });
     }
 
-    private Duration admitted(Object call, String token, Response reply) {
+    private Duration admitted(Object call, String token, AttemptCost cost, Response reply) {
         int code = reply.get(0).toInteger();
         long waitMillis = reply.get(1).toLong();
         if (LOG.isDebugEnabled() && reply.size() >= 4) {
@@ -149,10 +149,13 @@ final class SharedGate implements AttemptGate {
         }
         switch (code) {
             case ADMITTED:
-                admitted.put(call, new Admission(token, false));
-                return Duration.ZERO;
             case TRIAL:
-                admitted.put(call, new Admission(token, true));
+                admitted.put(call, new Admission(token, code == TRIAL));
+                if (local != null) {
+                    // ended() tells the local gate of every attempt: it must know of this one, and it decides alone
+                    // as soon as Redis does not answer, with this attempt possibly still in flight
+                    local.admittedElsewhere(call, cost);
+                }
                 return Duration.ZERO;
             case CIRCUIT_OPEN:
                 meters.circuitRejection(clientName);
