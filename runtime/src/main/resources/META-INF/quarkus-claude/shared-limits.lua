@@ -1,12 +1,13 @@
 -- quarkus-claude shared limits: one round trip per attempt. Applies what a replica reports (a pause, circuit events,
 -- attempts ended, its newest rate-limit snapshot), then, for an admission, checks the circuit, the pause and the
 -- budget, and takes the attempt's cost when it fits. Times are the Redis server's, in milliseconds.
--- KEYS: 1 pause, 2 budget, 3 circuit, 4 trial
--- ARGV: 1 op (admit|report), 2 trial token, 3-6 cost (requests, tokens, input, output), 7 budget on (1|0),
---   8 pause ms, 9 circuit event (''|open|trial-ok|trial-failed|trial-void), 10 circuit delay ms, 11-14 ended costs,
---   15 snapshot age ms ('' for none), 16-31 per limit: limit, remaining, reset in ms, reset epoch ms ('' unknown),
---   32 idle ttl ms, 33 trial lease ms, 34 margin ms
--- Returns {code, wait ms}: 0 admitted, 1 paused, 2 over budget, 3 circuit open, 4 admitted as the circuit's trial.
+-- KEYS: 1 pause, 2 budget, 3 circuit, 4 trial, 5 flight (the cost of each attempt admitted and not yet ended)
+-- ARGV: 1 op (admit|report), 2 token (of the attempt asking, or of the trial an event is about), 3-6 cost (requests,
+--   tokens, input, output), 7 budget on (1|0), 8 pause ms, 9 circuit event (''|open|trial-ok|trial-failed|trial-void),
+--   10 circuit delay ms, 11 snapshot age ms ('' for none), 12-27 per limit: limit, remaining, reset in ms, reset epoch
+--   ms ('' unknown), 28 idle ttl ms, 29 trial lease ms, 30 margin ms, 31... tokens of the attempts that ended
+-- Returns {code, wait ms, requests level (thousandths, -1 unknown), requests in flight}: code 0 admitted, 1 paused,
+-- 2 over budget, 3 circuit open, 4 admitted as the circuit's trial.
 pcall(redis.replicate_commands)
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -14,7 +15,8 @@ local function num(v)
   if v == nil or v == false or v == '' then return nil end
   return tonumber(v)
 end
-local ttl = tonumber(ARGV[32])
+local ttl = tonumber(ARGV[28])
+local margin = tonumber(ARGV[30])
 
 local pauseMs = tonumber(ARGV[8])
 if pauseMs > 0 then
@@ -44,20 +46,27 @@ local s = {}
 local h = redis.call('HGETALL', KEYS[2])
 for i = 1, #h, 2 do s[h[i]] = tonumber(h[i + 1]) end
 local changed = false
-for i = 1, 4 do
-  local ended = tonumber(ARGV[10 + i])
-  if ended > 0 then
-    s['inf' .. i] = math.max(0, (s['inf' .. i] or 0) - ended)
+-- an attempt's end is sent by its token, so that sending it twice (a reply that timed out, the report sent again)
+-- or for an attempt Redis never admitted changes nothing
+for j = 31, #ARGV do
+  local held = redis.call('HGET', KEYS[5], ARGV[j])
+  if held then
+    redis.call('HDEL', KEYS[5], ARGV[j])
+    local i = 1
+    for c in string.gmatch(held, '[^:]+') do
+      s['inf' .. i] = math.max(0, (s['inf' .. i] or 0) - tonumber(c))
+      i = i + 1
+    end
     changed = true
   end
 end
 
 -- a newer snapshot starts a limit's bucket anew, less what is in flight (the answer may not count it)
-local age = num(ARGV[15])
+local age = num(ARGV[11])
 if age then
   local at = now - math.max(0, age)
   for i = 1, 4 do
-    local b = 16 + (i - 1) * 4
+    local b = 12 + (i - 1) * 4
     local limit, rem, resetIn, resetKey = num(ARGV[b]), num(ARGV[b + 1]), num(ARGV[b + 2]), num(ARGV[b + 3])
     local fk, fr = s['fk' .. i], s['fr' .. i]
     if limit and rem and resetIn and resetKey and (fk == nil or resetKey > fk or (resetKey == fk and rem <= fr)) then
@@ -76,8 +85,14 @@ if age then
       else
         rate = cap / 60000
       end
+      -- a reset that moved later while the one before was still ahead: the limit refills continuously (a token
+      -- bucket, as the API documents), not per window, whose reset stays put until it comes
+      if fk and resetKey > fk and s['rst' .. i] and at + margin < s['rst' .. i] then s['bkt' .. i] = 1 end
+      local slope = 0
+      if (s['bkt' .. i] or 0) > 0 and not whole then slope = (cap - r) / (reset - at) end
       s['cap' .. i], s['rst' .. i], s['mis' .. i], s['rate' .. i] = cap, reset, cap - r, rate
       s['lvl' .. i], s['at' .. i], s['fk' .. i], s['fr' .. i] = r - (s['inf' .. i] or 0), at, resetKey, rem
+      s['slp' .. i] = slope
       if whole then s['aft' .. i] = 1 else s['aft' .. i] = 0 end
       if told then s['known' .. i] = rate end
       changed = true
@@ -85,14 +100,21 @@ if age then
   end
 end
 
+-- Until its reset a limit gets back what it was missing at the snapshot: on a line to the reset when it refills
+-- continuously (slope > 0), else all at the reset; from then on it refills at the rate the snapshot implied.
 local function levelAt(i, when)
-  local l, from = s['lvl' .. i], s['at' .. i]
+  local l, from, cap, slope = s['lvl' .. i], s['at' .. i], s['cap' .. i], s['slp' .. i] or 0
   if s['aft' .. i] == 0 then
-    if when < s['rst' .. i] then return l end
-    l = math.min(s['cap' .. i], l + s['mis' .. i])
-    from = s['rst' .. i]
+    local rst = s['rst' .. i]
+    if when < rst then return math.min(cap, l + slope * math.max(0, when - from)) end
+    if slope > 0 then
+      l = math.min(cap, l + slope * math.max(0, rst - from))
+    else
+      l = math.min(cap, l + s['mis' .. i])
+    end
+    from = rst
   end
-  return math.min(s['cap' .. i], l + s['rate' .. i] * math.max(0, when - from))
+  return math.min(cap, l + s['rate' .. i] * math.max(0, when - from))
 end
 
 local function untilFits(i, cost)
@@ -101,10 +123,14 @@ local function untilFits(i, cost)
   local l = levelAt(i, now)
   if l >= cost then return 0 end
   if s['aft' .. i] == 0 and now < s['rst' .. i] then
-    local atReset = math.min(cap, s['lvl' .. i] + s['mis' .. i])
-    local toReset = s['rst' .. i] - now
-    if atReset >= cost then return toReset end
-    return toReset + (cost - atReset) / s['rate' .. i]
+    local rst = s['rst' .. i]
+    local atReset = levelAt(i, rst)
+    if atReset >= cost then
+      local slope = s['slp' .. i] or 0
+      if slope > 0 then return (cost - l) / slope end
+      return rst - now
+    end
+    return rst - now + (cost - atReset) / s['rate' .. i]
   end
   return (cost - l) / s['rate' .. i]
 end
@@ -123,6 +149,14 @@ local function save()
   end
 end
 
+-- the reply: the decision, and for a debug log the requests budget's level now (thousandths, -1 unknown) and the
+-- requests in flight
+local function reply(code, wait)
+  local level = -1
+  if s['cap1'] then level = math.floor(levelAt(1, now) * 1000) end
+  return {code, wait, level, s['inf1'] or 0}
+end
+
 if ARGV[1] ~= 'admit' then
   save()
   return {0, 0}
@@ -133,11 +167,11 @@ local open = num(redis.call('GET', KEYS[3]))
 if open then
   if now < open then
     save()
-    return {3, open - now}
+    return reply(3, open - now)
   end
   if redis.call('EXISTS', KEYS[4]) == 1 then
     save()
-    return {3, math.max(0, redis.call('PTTL', KEYS[4]))}
+    return reply(3, math.max(0, redis.call('PTTL', KEYS[4])))
   end
   trial = true
 end
@@ -165,17 +199,19 @@ if code == 0 and short == 0 then
       end
       s['inf' .. i] = (s['inf' .. i] or 0) + cost[i]
     end
+    redis.call('HSET', KEYS[5], ARGV[2], table.concat(cost, ':'))
+    redis.call('PEXPIRE', KEYS[5], ttl)
     changed = true
   end
   save()
   if trial then
-    redis.call('SET', KEYS[4], ARGV[2], 'PX', tonumber(ARGV[33]))
-    return {4, 0}
+    redis.call('SET', KEYS[4], ARGV[2], 'PX', tonumber(ARGV[29]))
+    return reply(4, 0)
   end
-  return {0, 0}
+  return reply(0, 0)
 end
 save()
-if short > 0 and short + tonumber(ARGV[34]) > wait then
-  code, wait = 2, short + tonumber(ARGV[34])
+if short > 0 and short + margin > wait then
+  code, wait = 2, short + margin
 end
-return {code, math.ceil(wait)}
+return reply(code, math.ceil(wait))

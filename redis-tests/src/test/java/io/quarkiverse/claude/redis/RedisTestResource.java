@@ -15,7 +15,8 @@ import redis.embedded.RedisServer;
 /**
  * A real Redis (embedded-redis's redis-server) on a free port of 127.0.0.1, which a test can stop and start again on
  * the same port, and the simulators the replicas call: "plain" for the replicas a, b, c and k, and two token buckets
- * of 10 requests a second (burst 5), one for d, e, f (shared limits) and one for x, y, z (each on its own).
+ * of 10 requests a second (burst 5), one for d, e, f (shared limits) and one for x, y, z (each on its own), and one
+ * more of the same for g and h (shared limits, another namespace).
  */
 public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,6 +25,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
     static volatile ClaudeSimulator plain;
     static volatile ClaudeSimulator sharedBucket;
     static volatile ClaudeSimulator localBucket;
+    static volatile ClaudeSimulator refillBucket;
 
     @Override
     public Map<String, String> start() {
@@ -32,6 +34,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         plain = ClaudeSimulator.start(SimulatorOptions.defaults());
         sharedBucket = ClaudeSimulator.start(SimulatorOptions.defaults().tokenBucket(10, 5));
         localBucket = ClaudeSimulator.start(SimulatorOptions.defaults().tokenBucket(10, 5));
+        refillBucket = ClaudeSimulator.start(SimulatorOptions.defaults().tokenBucket(10, 5));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + port);
         // the named Redis client of client n: the same server, database 1
@@ -45,6 +48,9 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         }
         for (String client : new String[] { "x", "y", "z" }) {
             config.put("quarkus.claude.\"" + client + "\".base-url", localBucket.baseUrl());
+        }
+        for (String client : new String[] { "g", "h" }) {
+            config.put("quarkus.claude.\"" + client + "\".base-url", refillBucket.baseUrl());
         }
         return config;
     }
@@ -76,7 +82,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         stopRedis();
-        for (ClaudeSimulator simulator : new ClaudeSimulator[] { plain, sharedBucket, localBucket }) {
+        for (ClaudeSimulator simulator : new ClaudeSimulator[] { plain, sharedBucket, localBucket, refillBucket }) {
             if (simulator != null) {
                 simulator.close();
             }

@@ -80,6 +80,12 @@ class SharedLimitsTest {
     @ClaudeClientName("z")
     ClaudeClient z;
     @Inject
+    @ClaudeClientName("g")
+    ClaudeClient g;
+    @Inject
+    @ClaudeClientName("h")
+    ClaudeClient h;
+    @Inject
     @ClaudeClientName("k")
     ClaudeClient k;
     @Inject
@@ -191,6 +197,44 @@ class SharedLimitsTest {
 
         assertTrue(sharedLimited <= 1, "one shared budget: (almost) no 429, " + sharedLimited);
         assertTrue(localLimited > sharedLimited, "each replica on its own earns 429s: " + localLimited);
+    }
+
+    @Test
+    void theSharedBudgetAdmitsAsTheBucketRefillsNotOnlyOnceItIsFull() throws Exception {
+        ClaudeSimulator simulator = RedisTestResource.refillBucket.reset(); // 5 tokens, 10 more a second
+        g.ask("learns the limits");
+        h.ask("connects");
+        Thread.sleep(600); // the bucket is full again
+        for (int i = 0; i < 5; i++) {
+            g.ask("takes token " + i); // g empties the bucket; its answers' resets move later: it refills continuously
+        }
+
+        h.ask("the next token"); // another replica, right after
+
+        assertEquals(8, simulator.stats().count(200), "eight calls, eight tokens");
+        assertEquals(0, simulator.stats().count(429), "not one attempt before its token was there");
+        long remaining = h.lastRateLimits().requests().remaining();
+        // the bucket gets a token back every 100 ms: h went as the first one came, not once all 5 were back (0.5 s)
+        assertTrue(remaining <= 2, "h went while the bucket refilled, not once it was full: it left " + remaining);
+    }
+
+    @Test
+    void anAdmissionWhoseReplyCameTooLateIsNotCountedInFlightForever() throws Exception {
+        RedisTestResource.refillBucket.reset();
+        g.ask("shares");
+        // Redis holds every command for 1.5 s: g's next admission times out (1 s) and its call goes by g's own
+        // limits; Redis still runs the script afterwards and counts that attempt in flight
+        redis.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(1500).arg("ALL")).await().atMost(Duration.ofSeconds(5));
+        g.ask("while Redis is held");
+        sleep(1700); // the pause is over, and g's retry interval (1 s) too
+
+        g.ask("shares again");
+        sleep(600); // the attempts ended are reported within 250 ms
+
+        String inFlight = redis.send(Request.cmd(Command.HGET).arg("quarkus-claude:{refill}:budget").arg("inf1"))
+                .await().atMost(Duration.ofSeconds(5)).toString();
+        assertEquals(0, Double.parseDouble(inFlight), "no attempt of g is in flight, not even the one whose "
+                + "admission timed out: the shared budget does not lose it for good");
     }
 
     /** Each replica learns the limits with one call, then makes 10 calls on 2 threads; @return the 429s earned */

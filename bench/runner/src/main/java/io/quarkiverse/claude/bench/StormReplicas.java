@@ -212,6 +212,7 @@ final class StormReplicas {
             slots.forEach((slot, in) -> System.out.printf(Locale.ROOT, "storm-replicas: %5.1f s: %s%n", slot / 10.0,
                     in.stream().map(a -> a.callId().replaceAll("bench-call-(\\w+)-\\d+", "$1") + ":" + a.status())
                             .collect(Collectors.joining(" "))));
+            lostTokens(attempts, firstStart, lastEnd);
         }
         int[] s429ByReplica = new int[replicas.size()];
         for (int i = 0; i < replicas.size(); i++) {
@@ -221,6 +222,45 @@ final class StormReplicas {
         }
         return new Run(name, replicas, ProxyTally.of(attempts), ok, failures, (lastEnd - firstStart) / 1e9,
                 (lastStart - firstStart) / 1e6, walls, s429ByReplica, redisSent, redisExecuted);
+    }
+
+    /**
+     * Replays the simulator's bucket (full at the first start, refilled at the storm's rate, one token per attempt
+     * answered 200 or 529, by the proxy's arrival times) and prints where it was full and lost its refill: the tokens
+     * no replica took, by 100 ms.
+     */
+    private static void lostTokens(List<RecordingProxy.Attempt> attempts, long firstStart, long lastEnd) {
+        List<Long> takes = attempts.stream().filter(a -> a.status() == 200 || a.status() == 529)
+                .map(RecordingProxy.Attempt::arrivedNanos).sorted().toList();
+        double level = BenchApp.STORM_BURST;
+        long at = firstStart;
+        Map<Long, Double> lostBySlot = new TreeMap<>();
+        List<Long> times = new ArrayList<>(takes);
+        times.add(lastEnd);
+        for (int k = 0; k < times.size(); k++) {
+            long t = Math.max(at, times.get(k));
+            // step by at most 10 ms so that the loss lands in its slot
+            while (at < t) {
+                long step = Math.min(t - at, 10_000_000L);
+                double refilled = level + BenchApp.STORM_RATE * step / 1e9;
+                if (refilled > BenchApp.STORM_BURST) {
+                    lostBySlot.merge((at - firstStart) / 100_000_000L, refilled - BenchApp.STORM_BURST, Double::sum);
+                    refilled = BenchApp.STORM_BURST;
+                }
+                level = refilled;
+                at += step;
+            }
+            if (k < takes.size()) {
+                level -= 1;
+            }
+        }
+        double total = lostBySlot.values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf(Locale.ROOT, "storm-replicas: tokens the bucket lost while full: %.1f in all%n", total);
+        lostBySlot.forEach((slot, lost) -> {
+            if (lost >= 0.05) {
+                System.out.printf(Locale.ROOT, "storm-replicas: lost %5.1f s: %.2f%n", slot / 10.0, lost);
+            }
+        });
     }
 
     private static String row(Run r) {

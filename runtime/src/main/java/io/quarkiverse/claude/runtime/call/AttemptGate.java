@@ -32,6 +32,14 @@ public interface AttemptGate {
     }
 
     /**
+     * An attempt was admitted by a gate shared with other replicas, which this one stands in for when that gate cannot
+     * answer: it takes its cost as if it had admitted it, so that it knows what is in flight should it have to decide.
+     * {@link #ended} follows as for an attempt it admitted.
+     */
+    default void admittedElsewhere(Object call, AttemptCost cost) {
+    }
+
+    /**
      * An attempt the gate admitted has ended.
      *
      * @param failure what it failed with, or {@code null} when it was answered

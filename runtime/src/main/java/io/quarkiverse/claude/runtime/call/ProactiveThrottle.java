@@ -63,15 +63,27 @@ final class ProactiveThrottle implements AttemptGate {
             }
         }
         if (wait.isZero() && shortfall.isZero()) {
-            for (int i = 0; i < buckets.length; i++) {
-                if (buckets[i] != null) {
-                    buckets[i].take(costs[i], now);
-                }
-                inFlight[i] += costs[i];
-            }
+            take(costs, now);
             return Duration.ZERO;
         }
         return longer(wait, shortfall.isZero() ? shortfall : shortfall.plus(MARGIN));
+    }
+
+    private void take(long[] costs, Instant now) {
+        for (int i = 0; i < buckets.length; i++) {
+            if (buckets[i] != null) {
+                buckets[i].take(costs[i], now);
+            }
+            inFlight[i] += costs[i];
+        }
+    }
+
+    /** The limits shared with other replicas admitted it: it takes from these buckets all the same. */
+    @Override
+    public synchronized void admittedElsewhere(Object call, AttemptCost cost) {
+        Instant now = Instant.now();
+        follow(latest.get(), now);
+        take(costs(cost), now);
     }
 
     @Override

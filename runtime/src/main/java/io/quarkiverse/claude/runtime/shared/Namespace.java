@@ -12,8 +12,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The Redis keys of one namespace of shared limits: {@code quarkus-claude:{prefix}:pause}, {@code :budget},
- * {@code :circuit} and {@code :trial}. The braces make them one hash slot, so that the script can take all four on a
- * Redis Cluster.
+ * {@code :circuit}, {@code :trial} and {@code :flight}. The braces make them one hash slot, so that the script can take
+ * them all on a Redis Cluster.
  */
 record Namespace(String prefix, List<String> keys) {
 
@@ -28,7 +28,8 @@ record Namespace(String prefix, List<String> keys) {
                     + "tag): choose a prefix without them.");
         }
         String base = "quarkus-claude:{" + prefix + "}:";
-        return new Namespace(prefix, List.of(base + "pause", base + "budget", base + "circuit", base + "trial"));
+        return new Namespace(prefix, List.of(base + "pause", base + "budget", base + "circuit", base + "trial",
+                base + "flight"));
     }
 
     /** The client's name and 12 hex digits of SHA-256 over a salt, the API key and the base URL: never reversible. */

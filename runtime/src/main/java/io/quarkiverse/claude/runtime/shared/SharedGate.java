@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.model.RateLimits;
@@ -38,6 +39,8 @@ final class SharedGate implements AttemptGate {
     static final int OVER_BUDGET = 2;
     static final int CIRCUIT_OPEN = 3;
     static final int TRIAL = 4;
+    private static final String[] DECISIONS = { "admitted", "paused", "over budget", "circuit open", "trial" };
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.claude.shared-limits");
     /** Added to a wait for the budget, for the time the script's answer takes to arrive. */
     static final long MARGIN_MILLIS = 20;
     /** How long the keys stay after their last use, and an open circuit after its delay without a trial's outcome. */
@@ -57,10 +60,12 @@ final class SharedGate implements AttemptGate {
     private final Duration timeout;
     private final SharedLimitsMeters meters;
     private final String replica = UUID.randomUUID().toString();
-    private final AtomicLong trials = new AtomicLong();
+    /** Numbers the admissions asked for: with {@link #replica}, each attempt's token. */
+    private final AtomicLong asks = new AtomicLong();
 
     // guarded by this: what the next run of the script carries
-    private final long[] ended = new long[4];
+    /** The tokens of the attempts Redis admitted (or may have: its reply did not come) that have ended since. */
+    private final List<String> ended = new ArrayList<>();
     private RateLimitTracker.Snapshot sent = null;
     private long pauseUntilNanos;
     private boolean pausePending;
@@ -68,11 +73,17 @@ final class SharedGate implements AttemptGate {
     private final AtomicBoolean reportScheduled = new AtomicBoolean();
 
     /**
-     * The calls whose attempt in flight Redis admitted (and counts in flight until it hears that it ended), with the
-     * lease token when the attempt is the circuit's half-open trial ("" otherwise). An attempt admitted locally while
-     * Redis was out is not in it.
+     * The calls whose attempt in flight Redis admitted (and counts in flight until it hears that it ended). An attempt
+     * admitted locally while Redis was out is not in it.
      */
-    private final Map<Object, String> admitted = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Object, Admission> admitted = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /**
+     * @param token the attempt's own, under which Redis holds its cost in flight until it hears that it ended
+     * @param trial whether it is the circuit's half-open trial (the token is then also the trial's lease)
+     */
+    private record Admission(String token, boolean trial) {
+    }
 
     SharedGate(String clientName, Namespace namespace, RedisScript redis, Supplier<RateLimitTracker.Snapshot> latest,
             AttemptGate local, boolean budget, Duration timeout, SharedLimitsMeters meters) {
@@ -108,29 +119,43 @@ final class SharedGate implements AttemptGate {
                 meters.fallback(clientName);
                 return Uni.createFrom().item(() -> localWait(call, cost));
             }
-            String token = replica + ":" + trials.incrementAndGet();
+            String token = replica + ":" + asks.incrementAndGet();
             Report report = report(false);
             return redis.run(namespace.keys(), report.args("admit", token, cost, budget))
                     .onItemOrFailure().transform((reply, failure) -> {
                         if (failure != null) {
                             restore(report);
+                            if (budget) {
+                                // Redis may have admitted it before the reply failed to come: its end goes with the
+                                // next run, which frees its cost if Redis holds it and does nothing if not
+                                endedUnanswered(token);
+                            }
                             meters.fallback(clientName);
                             return localWait(call, cost);
                         }
-                        return admitted(call, token, reply);
+                        return admitted(call, token, cost, reply);
                     });
         });
     }
 
-    private Duration admitted(Object call, String token, Response reply) {
+    private Duration admitted(Object call, String token, AttemptCost cost, Response reply) {
         int code = reply.get(0).toInteger();
         long waitMillis = reply.get(1).toLong();
+        if (LOG.isDebugEnabled() && reply.size() >= 4) {
+            long level = reply.get(2).toLong();
+            LOG.debugf("Claude client %s, shared admission: %s, wait %d ms (requests budget %s, %d in flight)",
+                    clientName, DECISIONS[code], waitMillis, level < 0 ? "unknown" : level / 1000.0,
+                    reply.get(3).toLong());
+        }
         switch (code) {
             case ADMITTED:
-                admitted.put(call, "");
-                return Duration.ZERO;
             case TRIAL:
-                admitted.put(call, token);
+                admitted.put(call, new Admission(token, code == TRIAL));
+                if (local != null) {
+                    // ended() tells the local gate of every attempt: it must know of this one, and it decides alone
+                    // as soon as Redis does not answer, with this attempt possibly still in flight
+                    local.admittedElsewhere(call, cost);
+                }
                 return Duration.ZERO;
             case CIRCUIT_OPEN:
                 meters.circuitRejection(clientName);
@@ -154,21 +179,18 @@ final class SharedGate implements AttemptGate {
         if (local != null) {
             local.ended(call, cost, failure);
         }
-        String token = admitted.remove(call);
-        if (token == null) {
+        Admission admission = admitted.remove(call);
+        if (admission == null) {
             return; // admitted locally: the shared budget never counted it
         }
         boolean send = false;
         synchronized (this) {
             if (budget) {
-                long[] costs = costs(cost);
-                for (int i = 0; i < ended.length; i++) {
-                    ended[i] += costs[i];
-                }
+                ended.add(admission.token());
             }
-            if (!token.isEmpty()) {
+            if (admission.trial()) {
                 String event = noVerdict(failure) ? "trial-void" : overloaded(failure) ? "trial-failed" : "trial-ok";
-                circuitEvents.add(new String[] { event, token });
+                circuitEvents.add(new String[] { event, admission.token() });
                 send = true;
             }
         }
@@ -235,12 +257,11 @@ final class SharedGate implements AttemptGate {
     }
 
     private synchronized boolean hasEnded() {
-        for (long e : ended) {
-            if (e > 0) {
-                return true;
-            }
-        }
-        return false;
+        return !ended.isEmpty();
+    }
+
+    private synchronized void endedUnanswered(String token) {
+        ended.add(token);
     }
 
     /**
@@ -248,8 +269,8 @@ final class SharedGate implements AttemptGate {
      * run (the next one follows when it is done).
      */
     private synchronized Report report(boolean events) {
-        long[] endedNow = ended.clone();
-        java.util.Arrays.fill(ended, 0);
+        List<String> endedNow = List.copyOf(ended);
+        ended.clear();
         long pauseMillis = 0;
         if (pausePending) {
             pauseMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(pauseUntilNanos - System.nanoTime() + 999_999));
@@ -268,9 +289,7 @@ final class SharedGate implements AttemptGate {
 
     /** Redis did not take it: the attempts ended and the snapshot go with a later run. */
     private synchronized void restore(Report report) {
-        for (int i = 0; i < ended.length; i++) {
-            ended[i] += report.ended[i];
-        }
+        ended.addAll(report.ended);
         if (report.snapshot != null && sent == report.snapshot) {
             sent = null;
         }
@@ -306,13 +325,13 @@ final class SharedGate implements AttemptGate {
 
     /** What one run of the script carries besides the admission. */
     private final class Report {
-        final long[] ended;
+        final List<String> ended;
         final long pauseMillis;
         final String event;
         final String token;
         final RateLimitTracker.Snapshot snapshot;
 
-        Report(long[] ended, long pauseMillis, String event, String token, RateLimitTracker.Snapshot snapshot) {
+        Report(List<String> ended, long pauseMillis, String event, String token, RateLimitTracker.Snapshot snapshot) {
             this.ended = ended;
             this.pauseMillis = pauseMillis;
             this.event = event;
@@ -321,7 +340,7 @@ final class SharedGate implements AttemptGate {
         }
 
         List<String> args(String op, String trialToken, AttemptCost cost, boolean budgetOn) {
-            List<String> args = new ArrayList<>(34);
+            List<String> args = new ArrayList<>(30 + ended.size());
             args.add(op);
             args.add(trialToken);
             for (long c : costs(cost)) {
@@ -331,13 +350,11 @@ final class SharedGate implements AttemptGate {
             args.add(Long.toString(pauseMillis));
             args.add(event);
             args.add(Long.toString(circuitDelay.toMillis()));
-            for (long e : ended) {
-                args.add(Long.toString(e));
-            }
             snapshot(args);
             args.add(Long.toString(IDLE_TTL.toMillis()));
             args.add(Long.toString(TRIAL_LEASE.toMillis()));
             args.add(Long.toString(MARGIN_MILLIS));
+            args.addAll(ended);
             return args;
         }
 

@@ -120,6 +120,16 @@ class ProactiveThrottleTest {
         assertBetween(throttle.beforeAttempt(ONE_REQUEST), 600, 800, "every attempt");
     }
 
+    @Test
+    void attemptsTheSharedLimitsAdmittedTakeFromTheLocalBucketsToo() {
+        set(requests(4, 2, OffsetDateTime.now().plusSeconds(2)));
+        throttle.admittedElsewhere(this, ONE_REQUEST);
+        throttle.admittedElsewhere(this, ONE_REQUEST);
+
+        // Redis stopped answering: the throttle decides alone, and the two left are taken
+        assertBetween(throttle.beforeAttempt(ONE_REQUEST), 1700, 2100, "waits for the reset");
+    }
+
     private void set(RateLimits limits) {
         latest.set(new RateLimitTracker.Snapshot(limits, Instant.now()));
     }

@@ -23,7 +23,7 @@ class NamespaceTest {
         Namespace namespace = Namespace.of("summaries", Optional.empty(), KEY, URL);
 
         assertTrue(namespace.prefix().matches("summaries:[0-9a-f]{12}"), namespace.prefix());
-        assertEquals(List.of("pause", "budget", "circuit", "trial").stream()
+        assertEquals(List.of("pause", "budget", "circuit", "trial", "flight").stream()
                 .map(k -> "quarkus-claude:{" + namespace.prefix() + "}:" + k).toList(), namespace.keys());
         String secret = KEY.substring("sk-ant-api03-".length());
         for (int i = 0; i + 4 <= secret.length(); i++) {
