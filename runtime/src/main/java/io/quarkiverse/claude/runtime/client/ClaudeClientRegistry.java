@@ -21,6 +21,7 @@ import io.quarkiverse.claude.runtime.rest.TypedRestApi;
 import io.quarkiverse.claude.runtime.shared.SharedLimits;
 import io.quarkus.proxy.ProxyConfigurationRegistry;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.Vertx;
 
 /** Creates each configured client once, on first use, and hands out the same instance afterwards. */
 @Singleton
@@ -32,6 +33,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
     private final ClientConnections connections;
     /** Resolvable only when the build included shared limits (Redis, and a client that enables them). */
     private final Instance<SharedLimits> sharedLimits;
+    /** The application's Vert.x, which the REST Clients run on. */
+    private final Vertx vertx;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
     private final Map<String, ClaudeRestApi> restApis = new ConcurrentHashMap<>();
@@ -40,8 +43,9 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     public ClaudeClientRegistry(ClaudeRuntimeConfig config, Instance<CallEvents> events,
             TlsConfigurationRegistry tlsConfigurations, ProxyConfigurationRegistry proxyConfigurations,
-            Instance<SharedLimits> sharedLimits) {
+            Instance<SharedLimits> sharedLimits, Vertx vertx) {
         this.config = config;
+        this.vertx = vertx;
         this.sharedLimits = sharedLimits;
         this.events = events;
         this.connections = new ClientConnections(tlsConfigurations, proxyConfigurations);
@@ -61,7 +65,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return clients.computeIfAbsent(name, n -> {
             // a client the application does not inject (ClaudeClients#named) is checked here, on first use
             checkBaseUrl(n, configOf(n));
-            return ClaudeClientFactory.create(n, configOf(n), connections, events.get().observerFor(n), sharedLimits());
+            return ClaudeClientFactory.create(n, configOf(n), connections, events.get().observerFor(n), sharedLimits(),
+                    vertx);
         });
     }
 
