@@ -34,7 +34,10 @@ final class PlainThreadEventLoop {
         this.vertx = (VertxInternal) vertx;
     }
 
-    /** @return the attempt, subscribed on the client's event loop when the subscribing thread has no Vert.x context */
+    /**
+     * @return the attempt, still subscribed on the subscribing thread, which takes a new duplicated context of the
+     *         client's event loop while it subscribes when it has no Vert.x context of its own
+     */
     <T> Uni<T> startedOnIt(Uni<T> attempt) {
         if (vertx == null) {
             return attempt;
