@@ -19,6 +19,7 @@ import io.quarkiverse.claude.runtime.stream.StreamStart;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * Runs the calls of one client, so that every failure reaches the caller as a typed
@@ -43,6 +44,8 @@ public class ClaudeCalls {
     private final Limits limits;
     private final CallGuards guards;
     private final CallObserver observer;
+    /** Where the blocking attempts of threads without a Vert.x context start their requests. */
+    private final PlainThreadEventLoop plainThreads;
 
     /**
      * @param clientName the client's name, for messages
@@ -53,10 +56,13 @@ public class ClaudeCalls {
      *        failures pass unchanged and are never retried
      * @param config the client's resilience settings
      * @param observer where the client's call events go
+     * @param vertx the application's Vert.x, on one event loop of which the blocking attempts of threads without a
+     *        Vert.x context start ({@link PlainThreadEventLoop}); {@code null} when the attempts are not HTTP calls
      */
     public ClaudeCalls(String clientName, String baseUrl, String property, UnaryOperator<Throwable> errors,
-            ResilienceConfig config, CallObserver observer) {
+            ResilienceConfig config, CallObserver observer, Vertx vertx) {
         this.errors = errors;
+        this.plainThreads = new PlainThreadEventLoop(vertx);
         this.config = config;
         this.limits = new Limits(clientName, baseUrl, property);
         ResilienceSettingsCheck.validate(property, config);
@@ -374,8 +380,9 @@ public class ClaudeCalls {
         }
         AnswerHandle handle = new AnswerHandle();
         try {
-            return new CancellableAttempt<>(Uni.createFrom().<T> deferred(() -> call.apply(handle)), handle, null)
-                    .onFailure().transform(failure -> budget.failed(typed(failure)))
+            return plainThreads.startedOnIt(
+                    new CancellableAttempt<>(Uni.createFrom().<T> deferred(() -> call.apply(handle)), handle, null)
+                            .onFailure().transform(failure -> budget.failed(typed(failure))))
                     .await().atMost(cut.limit());
         } catch (io.smallrye.mutiny.TimeoutException expired) {
             throw budget.failed(typed(timeout(cut.limit(), cut.deadline())));

@@ -26,6 +26,7 @@ import io.quarkiverse.claude.runtime.shared.SharedLimits;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.restclient.config.RestClientsConfig;
 import io.smallrye.config.SmallRyeConfig;
+import io.vertx.core.Vertx;
 
 /**
  * Builds a client from its configuration: a Quarkus REST Client with the headers, timeouts, connections, mapping and
@@ -38,7 +39,7 @@ final class ClaudeClientFactory {
 
     /** @param shared the shared limits, or {@code null} when the build did not include them */
     static ClaudeClientImpl create(String name, ClaudeClientRuntimeConfig config, ClientConnections connections,
-            CallObserver observer, SharedLimits shared) {
+            CallObserver observer, SharedLimits shared, Vertx vertx) {
         String apiKey = ApiKeys.require(name, config);
         URI baseUri = BaseUrl.of(name, config);
         RateLimitTracker rateLimits = new RateLimitTracker();
@@ -63,7 +64,7 @@ final class ClaudeClientFactory {
         connections.applyTo(builder, name, config);
         logging(builder, config);
         ClaudeRestApi rest = builder.build(ClaudeRestApi.class);
-        ClaudeCalls calls = calls(name, config, observer);
+        ClaudeCalls calls = calls(name, config, observer, vertx);
         if (config.resilience().throttling().enabled()) {
             calls.throttleOn(rateLimits::latestSnapshot);
         }
@@ -101,9 +102,10 @@ final class ClaudeClientFactory {
     }
 
     /** The resilience policy of a client's own calls, whose transport failures it types. */
-    static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config, CallObserver observer) {
+    static ClaudeCalls calls(String name, ClaudeClientRuntimeConfig config, CallObserver observer, Vertx vertx) {
         return new ClaudeCalls(name, config.baseUrl(), ClaudeRuntimeConfig.property(name, "resilience"),
-                new TransportErrors(name, config.baseUrl(), config.readTimeout())::translate, config.resilience(), observer);
+                new TransportErrors(name, config.baseUrl(), config.readTimeout())::translate, config.resilience(), observer,
+                vertx);
     }
 
     /**
@@ -114,6 +116,6 @@ final class ClaudeClientFactory {
     static ClaudeCalls annotationCalls(String name, ClaudeClientRuntimeConfig config) {
         return new ClaudeCalls("@ClaudeResilience(" + name + ")", config.baseUrl(),
                 ClaudeRuntimeConfig.property(name, "resilience"), TransportErrors::claudeFailureIn,
-                config.resilience(), CallObserver.NONE);
+                config.resilience(), CallObserver.NONE, null);
     }
 }

@@ -23,6 +23,7 @@ import io.quarkiverse.claude.runtime.rest.TypedRestApi;
 import io.quarkiverse.claude.runtime.shared.SharedLimits;
 import io.quarkus.proxy.ProxyConfigurationRegistry;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.Vertx;
 
 /** Creates each configured client once, on first use, and hands out the same instance afterwards. */
 @Singleton
@@ -35,6 +36,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
     private final ClientConnections connections;
     /** Resolvable only when the build included shared limits (Redis, and a client that enables them). */
     private final Instance<SharedLimits> sharedLimits;
+    /** The application's Vert.x, which the REST Clients run on. */
+    private final Vertx vertx;
     private final Map<String, ClaudeClientImpl> clients = new ConcurrentHashMap<>();
     private final Map<String, ClaudeCalls> annotationPolicies = new ConcurrentHashMap<>();
     private final Map<String, ClaudeRestApi> restApis = new ConcurrentHashMap<>();
@@ -43,9 +46,10 @@ public class ClaudeClientRegistry implements ClaudeClients {
 
     // The configuration is read, not injected: see ClientConfigs#current.
     public ClaudeClientRegistry(BeanManager beans, TlsConfigurationRegistry tlsConfigurations,
-            ProxyConfigurationRegistry proxyConfigurations, Instance<SharedLimits> sharedLimits) {
+            ProxyConfigurationRegistry proxyConfigurations, Instance<SharedLimits> sharedLimits, Vertx vertx) {
         this.configs = ClientConfigs.current();
         this.beans = beans;
+        this.vertx = vertx;
         this.sharedLimits = sharedLimits;
         this.connections = new ClientConnections(tlsConfigurations, proxyConfigurations);
     }
@@ -64,7 +68,8 @@ public class ClaudeClientRegistry implements ClaudeClients {
         return clients.computeIfAbsent(name, n -> {
             // a client the application does not inject (ClaudeClients#named) is checked here, on first use
             checkBaseUrl(n, configOf(n));
-            return ClaudeClientFactory.create(n, configOf(n), connections, callEvents().observerFor(n), sharedLimits());
+            return ClaudeClientFactory.create(n, configOf(n), connections, callEvents().observerFor(n), sharedLimits(),
+                    vertx);
         });
     }
 
