@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
+import io.quarkiverse.claude.ClaudeClients;
 import io.quarkiverse.claude.errors.CircuitOpenException;
 import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.OverloadedException;
@@ -52,6 +53,9 @@ import io.vertx.mutiny.redis.client.Response;
 @QuarkusTestResource(RedisTestResource.class)
 class SharedLimitsTest {
 
+    /** For a client created while a test runs, not when the test is injected. */
+    @Inject
+    ClaudeClients clients;
     @Inject
     @ClaudeClientName("a")
     ClaudeClient a;
@@ -259,6 +263,29 @@ class SharedLimitsTest {
             call.get(60, TimeUnit.SECONDS);
         }
         return (int) (simulator.stats().count(429) - before);
+    }
+
+    @Test
+    void aNewReplicasFirstAdmissionWaitsForItsConnectionInsteadOfStartingAnOutage() throws Exception {
+        RedisTestResource.plain.reset();
+        List<LogRecord> logs = new CopyOnWriteArrayList<>();
+        Handler handler = capture(logs);
+        try {
+            // Redis holds every command for 1 s: w, created now, connects and loads its script in that second, longer
+            // than its timeout (300 ms); its first admission waits for that, not racing it into an outage
+            redis.send(Request.cmd(Command.CLIENT).arg("PAUSE").arg(1000).arg("ALL")).await()
+                    .atMost(Duration.ofSeconds(5));
+            assertFalse(clients.named("w").ask("the first call of a new replica").isEmpty());
+
+            List<LogRecord> warnings = logs.stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()
+                    && r.getLoggerName().equals("io.quarkiverse.claude.shared-limits")).toList();
+            assertEquals(List.of(), warnings.stream().map(SharedLimitsTest::formatted).toList(),
+                    "no outage at w's start");
+            assertTrue(metric("claude_shared_limits_fallbacks_total", "w", "") <= 0, "w never fell back to its own "
+                    + "limits: " + metric("claude_shared_limits_fallbacks_total", "w", ""));
+        } finally {
+            Logger.getLogger("").removeHandler(handler);
+        }
     }
 
     @Test

@@ -40,10 +40,18 @@ public interface SharedLimitsConfig {
 
     /**
      * The bound on every Redis call. A call to Redis that takes longer counts as an outage: the attempt goes on with
-     * this replica's own limits, so Redis never delays a Claude call by more than this.
+     * this replica's own limits, so that, once connected, Redis never delays a Claude call by more than this.
      */
     @WithDefault("100ms")
     Duration timeout();
+
+    /**
+     * How long the client's first exchange with Redis may take: it opens the connection and loads the script when the
+     * client is created, and the first calls wait for it (at most this long) before their first admission. Without
+     * it, a replica's first admissions would race its connection, time out and start an outage at every start.
+     */
+    @WithDefault("1s")
+    Duration connectTimeout();
 
     /**
      * After a Redis failure, how long this client uses its own limits before it tries Redis again (not on every call

@@ -33,17 +33,21 @@ final class RedisScript {
     private final String clientName;
     private final Redis redis;
     private final Duration timeout;
+    private final Duration connectTimeout;
     private final long retryNanos;
+    /** The warm-up while it runs (admissions wait for it, so that they do not race the connection); then null. */
+    private volatile Uni<Void> connecting;
     /** While Redis is out: when it was first seen out; null while it answers. */
     private volatile Instant downSince;
     private final AtomicLong nextTryNanos = new AtomicLong();
     /** Set when the application stops: its Redis client closes, and nothing is sent any more. */
     private volatile boolean closed;
 
-    RedisScript(String clientName, Redis redis, Duration timeout, Duration retryInterval) {
+    RedisScript(String clientName, Redis redis, Duration timeout, Duration connectTimeout, Duration retryInterval) {
         this.clientName = clientName;
         this.redis = redis;
         this.timeout = timeout;
+        this.connectTimeout = connectTimeout;
         this.retryNanos = retryInterval.toNanos();
     }
 
@@ -65,20 +69,31 @@ final class RedisScript {
 
     /**
      * Connects and loads the script ahead of the first attempt, so that the first admission is one quick round trip,
-     * not a connection and a load within the timeout. A failure here is not an outage yet: the first admission tells.
+     * not a connection and a load within the timeout; admissions asked meanwhile wait for it, at most
+     * {@code shared-limits.connect-timeout}. A failure here is not an outage yet: the first admission tells.
      */
     void warmUp() {
-        redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(SOURCE)).subscribe().with(loaded -> {
-        }, failure -> LOG.debugf("Redis could not load the shared-limits script of the Claude client %s yet: %s",
-                clientName, describe(failure)));
+        Uni<Void> warmUp = redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(SOURCE)).replaceWithVoid()
+                .ifNoItem().after(connectTimeout).fail()
+                .onFailure().invoke(failure -> LOG.debugf(
+                        "Redis could not load the shared-limits script of the Claude client %s yet: %s", clientName,
+                        describe(failure)))
+                .onFailure().recoverWithNull()
+                .onTermination().invoke(() -> connecting = null)
+                .memoize().indefinitely();
+        connecting = warmUp;
+        warmUp.subscribe().with(done -> {
+        });
     }
 
     /** @return the script's reply; a failure (Redis out, slow or refusing) has been counted as an outage */
     Uni<Response> run(List<String> keys, List<String> args) {
-        return send(Command.EVALSHA, SHA, keys, args)
+        Uni<Response> call = send(Command.EVALSHA, SHA, keys, args)
                 .onFailure(RedisScript::noScript).recoverWithUni(() -> send(Command.EVAL, SOURCE, keys, args))
                 .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException(
-                        "no answer from Redis within " + timeout))
+                        "no answer from Redis within " + timeout));
+        Uni<Void> warmUp = connecting;
+        return (warmUp == null ? call : warmUp.chain(() -> call))
                 .onItemOrFailure().invoke((reply, failure) -> {
                     if (failure == null) {
                         answered();

@@ -43,7 +43,7 @@ public class RedisSharedLimits implements SharedLimits {
         SharedLimitsConfig shared = config.sharedLimits();
         Namespace namespace = Namespace.of(clientName, shared.keyPrefix(), apiKey, config.baseUrl());
         RedisScript script = new RedisScript(clientName, redis(clientName, shared.redisClientName()), shared.timeout(),
-                shared.retryInterval());
+                shared.connectTimeout(), shared.retryInterval());
         meters.of(clientName);
         scripts.add(script);
         script.warmUp();
