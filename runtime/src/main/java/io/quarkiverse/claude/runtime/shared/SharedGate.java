@@ -47,6 +47,8 @@ final class SharedGate implements AttemptGate {
     static final Duration IDLE_TTL = Duration.ofMinutes(2);
     /** How long the half-open trial is one replica's at most, if it never tells its outcome. */
     static final Duration TRIAL_LEASE = Duration.ofSeconds(30);
+    /** The longest an attempt waits for the shared budget before it asks again. */
+    static final Duration BUDGET_RECHECK = Duration.ofSeconds(1);
     /** How soon attempts ended are sent on their own when no admission carries them. */
     static final Duration REPORT_DELAY = Duration.ofMillis(250);
 
@@ -163,7 +165,11 @@ final class SharedGate implements AttemptGate {
                         + " is open for all the replicas that share its limits (another replica's attempts were "
                         + "answered 529)" + (waitMillis > 0 ? "; trials in " + waitMillis + " ms" : ""));
             default:
-                Duration wait = Duration.ofMillis(Math.max(1, waitMillis));
+                // a pause is the server's own retry-after: waited out whole; a wait for the budget is the script's
+                // estimate from what it knows now (a limit whose refill rate it has not seen yet is assumed to refill
+                // over a minute), so the attempt asks again within BUDGET_RECHECK, when newer answers may show more
+                Duration wait = Duration.ofMillis(Math.max(1,
+                        code == OVER_BUDGET ? Math.min(waitMillis, BUDGET_RECHECK.toMillis()) : waitMillis));
                 meters.waited(clientName, code == PAUSED ? "pause" : "budget", wait);
                 return wait;
         }
