@@ -266,6 +266,26 @@ class SharedLimitsTest {
     }
 
     @Test
+    void aWaitForTheBudgetIsAskedAgainNotSleptWhole() throws Exception {
+        RedisTestResource.plain.reset();
+        // the budget as the script leaves it for a token limit it knows nothing of yet: empty, refilling so slowly that
+        // the next token is hours away, far past any call's deadline (taken whole, the call would fail at once)
+        Response time = redis.send(Request.cmd(Command.TIME)).await().atMost(Duration.ofSeconds(5));
+        long now = time.get(0).toLong() * 1000 + time.get(1).toLong() / 1000;
+        redis.send(Request.cmd(Command.HSET).arg("quarkus-claude:{recheck}:budget").arg("cap2").arg(1_000_000)
+                .arg("lvl2").arg(0).arg("at2").arg(now).arg("rate2").arg("0.0001").arg("aft2").arg(1))
+                .await().atMost(Duration.ofSeconds(5));
+        CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> clients.named("r").ask("waits"), threads);
+        sleep(300);
+        // newer answers show the tokens back (here: the estimate is gone); the waiting attempt learns it when it asks
+        redis.send(Request.cmd(Command.DEL).arg("quarkus-claude:{recheck}:budget")).await().atMost(Duration.ofSeconds(5));
+
+        assertFalse(call.get(10, TimeUnit.SECONDS).isEmpty(), "the call went once the budget allowed it");
+        assertEquals(1, RedisTestResource.plain.requests("/v1/messages").stream()
+                .filter(r -> replica(r).equals("r")).count(), "one attempt, sent after the wait");
+    }
+
+    @Test
     void aNewReplicasFirstAdmissionWaitsForItsConnectionInsteadOfStartingAnOutage() throws Exception {
         RedisTestResource.plain.reset();
         List<LogRecord> logs = new CopyOnWriteArrayList<>();
