@@ -75,10 +75,32 @@ public class StartupCpu {
                     median(l.stream().mapToDouble(Sample::procCpuMs).toArray()),
                     median(l.stream().mapToDouble(Sample::rssMb).toArray())));
         }
+        // Each app against the first, round by round: the rounds share the machine's state, so the paired
+        // difference is much tighter than the difference of two medians.
+        List<Sample> base = samples.get(order.get(0));
+        System.out.println("| app − " + order.get(0) + ", paired by round | wall ms | main-thread CPU ms | process CPU ms |");
+        System.out.println("|---|---:|---:|---:|");
+        for (String label : order.subList(1, order.size())) {
+            List<Sample> l = samples.get(label);
+            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %s |", label,
+                    paired(base, l, Sample::wallMs), paired(base, l, Sample::mainCpuMs), paired(base, l, Sample::procCpuMs)));
+        }
         for (var e : samples.entrySet()) {
             System.out.println(e.getKey() + " main-thread CPU ms: "
                     + e.getValue().stream().map(s -> String.format(Locale.ROOT, "%.0f", s.mainCpuMs())).toList());
         }
+    }
+
+    /** Mean of the per-round differences, ± the half-width of its 95 % interval (normal approximation). */
+    static String paired(List<Sample> base, List<Sample> other, java.util.function.ToDoubleFunction<Sample> metric) {
+        int n = Math.min(base.size(), other.size());
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = metric.applyAsDouble(other.get(i)) - metric.applyAsDouble(base.get(i));
+        }
+        double mean = Arrays.stream(d).average().orElse(0);
+        double var = Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, n - 1);
+        return String.format(Locale.ROOT, "%+.1f ± %.1f (median %+.0f)", mean, 1.96 * Math.sqrt(var / n), median(d));
     }
 
     static Sample once(List<String> cmd, int port) throws Exception {
