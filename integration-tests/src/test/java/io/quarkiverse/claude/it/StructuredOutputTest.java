@@ -135,6 +135,21 @@ class StructuredOutputTest extends SimulatorTest {
     }
 
     @Test
+    void aStreamedAnswerThatBreaksTheSchemaNamesItsRequestId() {
+        simulator.enqueue(Fault.schemaViolation());
+
+        StructuredOutputException e = assertThrows(StructuredOutputException.class,
+                () -> claude.messages().stream(MessageRequest.of("Ada Lovelace"), Contact.class, text -> {
+                }));
+
+        assertEquals(StructuredOutputException.Reason.SCHEMA_VIOLATION, e.reason());
+        assertTrue(simulator.lastRequest().json().path("stream").asBoolean(), "streamed");
+        String requestId = e.requestId().orElseThrow();
+        assertTrue(requestId.startsWith("req_"), requestId);
+        assertTrue(e.getMessage().contains(requestId), e.getMessage());
+    }
+
+    @Test
     void theEndpointAnswers502ForAnAnswerThatDoesNotFit() {
         simulator.enqueue(Fault.textAnswer("Sorry, here is some prose instead of JSON."));
 

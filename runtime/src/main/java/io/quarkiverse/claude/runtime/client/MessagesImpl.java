@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.runtime.client;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.quarkiverse.claude.Messages;
 import io.quarkiverse.claude.StructuredAnswer;
@@ -96,19 +97,26 @@ final class MessagesImpl implements Messages {
     public <T> StructuredAnswer<T> stream(MessageRequest request, Class<T> type,
             java.util.function.Consumer<String> onText) {
         Objects.requireNonNull(type, "type");
+        // the call's record, kept to name the answer's request-id when the text does not fit the type
+        AtomicReference<CallInfo> call = new AtomicReference<>();
         Multi<StreamEvent> events = Uni.createFrom()
                 .item(() -> StructuredOutputs.request(withDefaults(request).toBuilder().stream(true).build(), type))
                 .invoke(preflight::checkCreate)
-                .onItem().transformToMulti(this::streamChecked);
+                .onItem().transformToMulti(complete -> {
+                    CallInfo info = streamInfo(complete);
+                    call.set(info);
+                    return streamChecked(complete, info);
+                });
         // a stream is never retried once it began, so the text is read at the end, outside the call's attempts
-        return StructuredOutputs.read(BlockingStreams.text(events, onText), type, null);
+        Message message = BlockingStreams.text(events, onText);
+        return StructuredOutputs.read(message, type, call.get().requestId());
     }
 
     @Override
     public Multi<StreamEvent> stream(MessageRequest request) {
         return Uni.createFrom().item(() -> withDefaults(request).toBuilder().stream(true).build())
                 .invoke(preflight::checkCreate)
-                .onItem().transformToMulti(this::streamChecked);
+                .onItem().transformToMulti(complete -> streamChecked(complete, streamInfo(complete)));
     }
 
     @Override
@@ -121,8 +129,11 @@ final class MessagesImpl implements Messages {
         return BlockingStreams.events(stream(request));
     }
 
-    private Multi<StreamEvent> streamChecked(MessageRequest complete) {
-        CallInfo info = CallInfo.of("messages.stream", complete.model()).costing(AttemptCost.of(complete));
+    private static CallInfo streamInfo(MessageRequest complete) {
+        return CallInfo.of("messages.stream", complete.model()).costing(AttemptCost.of(complete));
+    }
+
+    private Multi<StreamEvent> streamChecked(MessageRequest complete, CallInfo info) {
         return calls.stream(info, () -> {
             AnswerHandle answer = new AnswerHandle();
             return StreamDecoding.of(api.streamMessage(complete, answer), new StreamDecoder(info, answer,

@@ -111,7 +111,8 @@ public final class CallInfo {
         return messageId;
     }
 
-    String requestId() {
+    /** @return the {@code request-id} of the answer that succeeded (or, for a stream, that began), or {@code null} */
+    public String requestId() {
         return requestId;
     }
 }
