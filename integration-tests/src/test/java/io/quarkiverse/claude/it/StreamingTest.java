@@ -116,6 +116,8 @@ class StreamingTest extends SimulatorTest {
         assertEquals("Overloaded", e.errorMessage());
         assertTrue(e.isStreamError());
         assertTrue(e.contentDelivered());
+        assertTrue(e.requestId().orElseThrow().startsWith("req_"),
+                "the event's data has no request_id: the stream's request-id header is the request id");
         assertEquals(2, received.stream().filter(ContentBlockDeltaEvent.class::isInstance).count(),
                 "the content before the error did reach the caller");
     }

@@ -79,7 +79,7 @@ final class FaultResponder {
             events.add(event);
         }
         if (fault.errorEvent()) {
-            ObjectNode error = Json.object();
+            ObjectNode error = Json.object().put("type", "error"); // the API's shape: no request_id in the data
             error.putObject("error").put("type", fault.errorType()).put("message", fault.message());
             events.add(SseEvent.of("error", error));
         }

@@ -67,9 +67,12 @@ public final class ApiErrors {
     /**
      * Reads the data of an SSE {@code error} event, which has the body's shape but arrives after a 200; its status is
      * the documented status of its {@code error.type}.
+     *
+     * @param requestId the stream's {@code request-id} header, the request id when the event's data has none
      */
-    public static ApiError parseStreamError(String data, boolean contentDelivered) {
-        return parseEmbedded(data, true, contentDelivered);
+    public static ApiError parseStreamError(String data, String requestId, boolean contentDelivered) {
+        Function<String, String> header = name -> ResponseHeaders.REQUEST_ID.equals(name) ? requestId : null;
+        return withTypeStatus(parse(200, header, data), true, contentDelivered);
     }
 
     /**

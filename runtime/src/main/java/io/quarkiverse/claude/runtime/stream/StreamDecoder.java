@@ -123,7 +123,7 @@ public final class StreamDecoder {
     }
 
     private RuntimeException streamError(String data) {
-        return ApiErrors.toException(ApiErrors.parseStreamError(data, contentDelivered), clientName);
+        return ApiErrors.toException(ApiErrors.parseStreamError(data, answer.requestId(), contentDelivered), clientName);
     }
 
     /**
