@@ -339,6 +339,9 @@ class FaultMatrixTest extends SimulatorTest {
                 badAnswer("200 malformed JSON", Fault.body(200, "application/json", "{\"id\":"), Reason.NOT_JSON,
                         e -> assertTrue(((UnexpectedResponseException) e).bodyExcerpt().startsWith("{\"id\":"),
                                 "the body excerpt: " + ((UnexpectedResponseException) e).bodyExcerpt())),
+                // cut inside a value, past the fields data binding reads first: still not JSON, not another shape
+                badAnswer("200 JSON cut mid-value", Fault.body(200, "application/json",
+                        "{\"id\":\"msg_1\",\"type\":\"mess"), Reason.NOT_JSON, none),
                 badAnswer("200 empty", Fault.body(200, "application/json", ""), Reason.EMPTY, none),
                 badAnswer("200 HTML", Fault.html(200, "<html><title>Sign in</title></html>"), Reason.NOT_JSON,
                         e -> assertTrue(((UnexpectedResponseException) e).contentType().orElse("").startsWith("text/html"),

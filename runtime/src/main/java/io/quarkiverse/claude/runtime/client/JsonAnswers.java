@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 
 import io.quarkiverse.claude.errors.UnexpectedResponseException.Reason;
 import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.runtime.config.ClaudeRuntimeConfig;
 import io.quarkiverse.claude.runtime.errors.ApiErrors;
 import io.quarkiverse.claude.runtime.errors.ResponseHeaders;
+import io.quarkiverse.claude.runtime.json.WireJson;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -65,10 +67,13 @@ final class JsonAnswers {
         try {
             value = type.read(body, body.length);
         } catch (JsonParseException notJson) {
-            throw failure(Reason.NOT_JSON, response, text(body), "the body is not JSON ("
-                    + notJson.getOriginalMessage() + ") where " + type.shape() + " was expected. A proxy, a gateway "
-                    + "or a wrong " + baseUrlProperty + " may have answered in place of the API.");
+            throw notJson(response, body, type, notJson);
         } catch (IOException otherShape) {
+            // data binding reports a body cut in the middle as a mapping problem: tell it from JSON of another shape
+            JsonParseException notJson = syntaxError(body);
+            if (notJson != null) {
+                throw notJson(response, body, type, notJson);
+            }
             value = null;
         }
         if (value == null) {
@@ -80,6 +85,27 @@ final class JsonAnswers {
                     + ". A proxy, a gateway or a wrong " + baseUrlProperty + " may have answered in place of the API.");
         }
         return value;
+    }
+
+    private UnexpectedResponseException notJson(RestResponse<byte[]> response, byte[] body, AnswerType<?> type,
+            JsonParseException notJson) {
+        return failure(Reason.NOT_JSON, response, text(body), "the body is not JSON (" + notJson.getOriginalMessage()
+                + ") where " + type.shape() + " was expected. A proxy, a gateway or a wrong " + baseUrlProperty
+                + " may have answered in place of the API.");
+    }
+
+    /** @return the body's JSON syntax error (a cut body included), or {@code null} when it is well-formed JSON */
+    private static JsonParseException syntaxError(byte[] body) {
+        try (JsonParser parser = WireJson.MAPPER.getFactory().createParser(body)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return null;
+        } catch (JsonParseException notJson) {
+            return notJson;
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     private static UnexpectedResponseException failure(Reason reason, RestResponse<byte[]> response, String text,
