@@ -13,8 +13,9 @@ public class BulkheadFullException extends ClaudeException {
     /** @param bulkheadProperty the prefix of the client's bulkhead settings, which the message names */
     public BulkheadFullException(String clientName, int maxConcurrent, int maxQueued, String bulkheadProperty,
             Throwable cause) {
-        super("The Claude client " + clientName + " already has " + maxConcurrent + " calls in flight (and "
-                + maxQueued + " asynchronous calls waiting): the call was rejected without being sent. Raise "
+        super("The Claude client " + clientName + " is at its limit of " + maxConcurrent + " calls in flight (and, "
+                + "for an asynchronous call, of " + maxQueued + " waiting for a place): the call was rejected without "
+                + "being sent. Raise "
                 + bulkheadProperty + ".max-concurrent / max-queued, or slow down the callers.", cause);
         this.clientName = clientName;
     }
