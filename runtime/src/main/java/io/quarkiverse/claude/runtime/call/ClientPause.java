@@ -69,8 +69,8 @@ public final class ClientPause {
                 : new RateLimitException(origin.error());
         String cause = (overloaded() ? "a 529's" : "a 429's") + " retry-after of "
                 + CallBudget.human(retryAfter()) + " from an earlier call";
-        refused.withPolicyNote("The request was not sent: the client is held for " + CallBudget.human(left) + " more by " + cause
-                + CallBudget.longerThanTheCap(maxRetryAfterProperty, maxRetryAfter));
+        refused.withPolicyNote("The request was not sent: the client is held for " + CallBudget.human(left) + " more by "
+                + cause + CallBudget.longerThanTheCap(maxRetryAfterProperty, maxRetryAfter));
         return refused;
     }
 }

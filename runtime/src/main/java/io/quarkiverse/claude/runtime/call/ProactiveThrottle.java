@@ -116,8 +116,8 @@ final class ProactiveThrottle implements AttemptGate {
     }
 
     /**
-     * A 429 asked to wait {@code retryAfter}: every attempt of the client waits until then, not only the call that
-     * earned it, which would otherwise each earn the same 429.
+     * A 429 asked to wait: every attempt of the client waits until then, not only the call that earned it, which would
+     * otherwise each earn the same 429 (or fails at once, when that is longer than the 429's max-retry-after).
      */
     synchronized void holdFor(ClientPause pause) {
         held = ClientPause.later(held, pause);
