@@ -51,5 +51,13 @@ class RetryAfterCapTest {
         assertEquals(Duration.ofSeconds(30), e.retryAfter().orElseThrow());
         assertTrue(e.getMessage().contains("max-retry-after"), e.getMessage());
         assertEquals(1, simulator.requests("/v1/messages").size()); // not waited, not retried early
+
+        // the 429 holds the client's next calls too: one made within 10 s would wait longer than the cap, so it fails
+        // at once as well, unsent (asserted in this test: the 30 s pause would refuse a later test's call)
+        RateLimitException next = assertThrows(RateLimitException.class, () -> claude.ask("right after"));
+        assertEquals(e.requestId(), next.requestId());
+        assertTrue(next.getMessage().contains("The request was not sent")
+                && next.getMessage().contains("rate-limit.max-retry-after (20 s)"), next.getMessage());
+        assertEquals(1, simulator.requests("/v1/messages").size());
     }
 }

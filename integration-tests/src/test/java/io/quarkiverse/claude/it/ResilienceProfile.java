@@ -69,6 +69,10 @@ public class ResilienceProfile implements QuarkusTestProfile {
                 // proactive throttling (the default): its 429s hold all its calls
                 .simulatorClient("held",
                         "resilience.circuit-breaker.enabled", "false")
+                // ... and one whose 429s may ask for at most 300 ms: a longer pause refuses its calls
+                .simulatorClient("capped",
+                        "resilience.rate-limit.max-retry-after", "300ms",
+                        "resilience.circuit-breaker.enabled", "false")
                 // a bulkhead that admits 2 attempts (or streams) and queues 1
                 .simulatorClient("narrow",
                         "resilience.bulkhead.max-concurrent", "2",

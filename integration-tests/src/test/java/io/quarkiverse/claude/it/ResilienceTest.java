@@ -83,6 +83,10 @@ class ResilienceTest extends SimulatorTest {
     ClaudeClient held;
 
     @Inject
+    @ClaudeClientName("capped")
+    ClaudeClient capped;
+
+    @Inject
     @ClaudeClientName("narrow")
     ClaudeClient narrow;
 
@@ -247,6 +251,56 @@ class ResilienceTest extends SimulatorTest {
             assertTrue(after >= 400, "not before the 429's retry-after, whichever call: " + after + " ms");
         }
         assertEquals(1, simulator.stats().count(429));
+    }
+
+    @Test
+    void aCallThePauseWouldHoldLongerThanMaxRetryAfterFailsAtOnceUnsentAsTheCallThatGotThe429() throws Exception {
+        simulator.enqueue(Fault.rateLimited()); // retry-after: 1 s, over max-retry-after = 300 ms
+        RateLimitException first = assertThrows(RateLimitException.class, () -> capped.ask("first"));
+        long limited = System.nanoTime();
+
+        RateLimitException second = assertThrows(RateLimitException.class, () -> capped.ask("second"));
+        ExecutionException third = assertThrows(ExecutionException.class,
+                () -> subscribe(capped.messages().createAsync(MessageRequest.of("third"))).get(5, TimeUnit.SECONDS));
+        long elapsed = millisSince(limited);
+
+        assertTrue(elapsed < 500, "failed at once, not after the 1 s pause: " + elapsed + " ms");
+        assertEquals(1, simulator.requests(MESSAGES).size(), "neither held call was sent");
+        for (Throwable refused : List.of(second, third.getCause())) {
+            RateLimitException e = assertInstanceOf(RateLimitException.class, refused);
+            assertEquals(429, e.status());
+            assertEquals("rate_limit_error", e.errorType());
+            assertEquals(first.requestId().orElseThrow(), e.requestId().orElseThrow(), "the 429 that set the pause");
+            assertEquals(Duration.ofSeconds(1), e.retryAfter().orElseThrow());
+            assertTrue(e.getMessage().contains("The request was not sent: the client is held for ")
+                    && e.getMessage().contains("by a 429's retry-after of 1 s from an earlier call, longer than "
+                            + "quarkus.claude.\"capped\".resilience.rate-limit.max-retry-after (300 ms)"),
+                    e.getMessage());
+        }
+
+        Thread.sleep(Math.max(0, 1100 - millisSince(limited))); // the pause is over: the client is not refused for good
+        assertEquals("Echo: later", capped.ask("later"));
+        assertEquals(2, simulator.requests(MESSAGES).size());
+    }
+
+    @Test
+    void aPauseWithinMaxRetryAfterIsStillWaitedByTheOtherCalls() throws Exception {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(250)); // within max-retry-after = 300 ms
+        CompletableFuture<Message> first = subscribe(capped.messages().createAsync(MessageRequest.of("first")));
+        while (simulator.requests(MESSAGES).isEmpty()) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50); // the 429 has arrived; a second caller comes along
+
+        assertEquals("Echo: second", capped.ask("second"));
+
+        assertEquals("Echo: first", first.get(5, TimeUnit.SECONDS).text());
+        List<RecordedRequest> requests = simulator.requests(MESSAGES);
+        assertEquals(3, requests.size(), "the 429, then one attempt of each call");
+        for (RecordedRequest later : requests.subList(1, 3)) {
+            long after = Duration.between(requests.get(0).time(), later.time()).toMillis();
+            assertTrue(after >= 250, "not before the 429's retry-after, whichever call: " + after + " ms");
+        }
     }
 
     // ------------------------------------------------------------------ budgets per class

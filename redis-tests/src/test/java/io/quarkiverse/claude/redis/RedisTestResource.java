@@ -40,7 +40,7 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         // the named Redis client of client n: the same server, database 1
         config.put("quarkus.redis.\"limits\".hosts", "redis://127.0.0.1:" + port + "/1");
         config.put("quarkus.claude.base-url", plain.baseUrl());
-        for (String client : new String[] { "a", "b", "c", "k", "p", "n", "w", "r" }) {
+        for (String client : new String[] { "a", "b", "c", "k", "p", "n", "w", "r", "o" }) {
             config.put("quarkus.claude.\"" + client + "\".base-url", plain.baseUrl());
         }
         for (String client : new String[] { "d", "e", "f" }) {

@@ -266,6 +266,32 @@ class SharedLimitsTest {
     }
 
     @Test
+    void aPauseLongerThanMaxRetryAfterFailsTheReplicasOtherCallsAtOnceUnsentWithItsAnswer() throws Exception {
+        ClaudeSimulator simulator = RedisTestResource.plain.reset();
+        ClaudeClient o = clients.named("o");
+        o.ask("warms up");
+        simulator.reset();
+        simulator.enqueue(Fault.overloaded().retryAfterSeconds(1)); // over max-retry-after = 300 ms
+        OverloadedException first = assertThrows(OverloadedException.class, () -> o.ask("earns the 529"));
+        long start = System.nanoTime();
+
+        OverloadedException held = assertThrows(OverloadedException.class, () -> o.ask("held"));
+
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(elapsed.compareTo(Duration.ofMillis(500)) < 0, "failed at once, not after the pause: " + elapsed);
+        assertEquals(1, simulator.requests("/v1/messages").size(), "the held call was not sent");
+        assertEquals(529, held.status());
+        assertEquals(first.requestId().orElseThrow(), held.requestId().orElseThrow(), "the 529 that set the pause");
+        assertEquals(Duration.ofSeconds(1), held.retryAfter().orElseThrow());
+        assertTrue(held.getMessage().contains("The request was not sent: the client is held for ")
+                && held.getMessage().contains("by a 529's retry-after of 1 s from an earlier call, longer than "
+                        + "quarkus.claude.\"o\".resilience.overloaded.max-retry-after (300 ms)"), held.getMessage());
+
+        sleep(Math.max(0, 1100 - Duration.ofNanos(System.nanoTime() - start).toMillis())); // the pause is over
+        assertFalse(o.ask("later").isEmpty());
+    }
+
+    @Test
     void aWaitForTheBudgetIsAskedAgainNotSleptWhole() throws Exception {
         RedisTestResource.plain.reset();
         // the budget as the script leaves it for a token limit it knows nothing of yet: empty, refilling so slowly that

@@ -47,9 +47,10 @@ public interface AttemptGate {
     void ended(Object call, AttemptCost cost, Throwable failure);
 
     /**
-     * The API asked to wait: a 429's {@code retry-after}, or a 529's ({@code overloaded}).
+     * The API asked to wait: a 429's {@code retry-after}, or a 529's ({@link ClientPause#overloaded()}). An attempt the
+     * pause would hold longer than its class's {@code max-retry-after} is refused ({@link ClientPause#waitOrRefuse()}).
      */
-    void pauseAsked(Duration retryAfter, boolean overloaded);
+    void pauseAsked(ClientPause pause);
 
     /** The client's own circuit breaker has opened; it lets trials through after {@code delay}. */
     default void circuitOpened(Duration delay) {

@@ -127,9 +127,8 @@ public final class CallBudget {
         if (asked != null) {
             // never sooner than the server said: a wait it cannot take whole is not taken at all
             if (asked.compareTo(settings.maxRetryAfter()) > 0) {
-                return stop(failure, "Not retried: the server asked to wait " + human(asked) + ", longer than "
-                        + errorClass.property(limits.property()) + ".max-retry-after (" + human(settings.maxRetryAfter())
-                        + "), and an earlier attempt would only be refused again; raise it to wait that long.");
+                return stop(failure, "Not retried: the server asked to wait " + human(asked) + longerThanTheCap(
+                        errorClass.property(limits.property()) + ".max-retry-after", settings.maxRetryAfter()));
             }
             if (asked.compareTo(remaining()) >= 0) {
                 return stop(failure, "Not retried: the server asked to wait " + human(asked) + ", past the call's "
@@ -142,6 +141,15 @@ public final class CallBudget {
             return stop(failure, null); // the wait would cross the deadline: not taken
         }
         return new AttemptFailure(this, failure, true, wait);
+    }
+
+    /**
+     * Why a wait the server asked for is not taken, the same for the call that got the answer and for the calls its
+     * pause holds ({@link ClientPause}).
+     */
+    static String longerThanTheCap(String maxRetryAfterProperty, Duration maxRetryAfter) {
+        return ", longer than " + maxRetryAfterProperty + " (" + human(maxRetryAfter)
+                + "), and an earlier attempt would only be refused again; raise it to wait that long.";
     }
 
     /** No retry; {@code note}, when there is one, goes into the failure's message and the log line. */

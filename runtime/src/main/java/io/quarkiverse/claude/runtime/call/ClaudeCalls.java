@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
@@ -408,11 +409,17 @@ public class ClaudeCalls {
         Throwable typed = errors.apply(failure);
         AttemptGate current = gate;
         if (current != null && typed instanceof RateLimitException limited && !limited.isSpendLimitReached()) {
-            limited.retryAfter().ifPresent(wait -> current.pauseAsked(wait, false));
+            limited.retryAfter().ifPresent(wait -> current.pauseAsked(pause(limited, ErrorClass.RATE_LIMIT, wait)));
         } else if (current != null && typed instanceof OverloadedException overloaded) {
-            overloaded.retryAfter().ifPresent(wait -> current.pauseAsked(wait, true));
+            overloaded.retryAfter().ifPresent(wait -> current.pauseAsked(pause(overloaded, ErrorClass.OVERLOADED, wait)));
         }
         return typed;
+    }
+
+    /** The pause an answer asks for, with the cap its class puts on the waits, as the call that got it obeys it. */
+    private ClientPause pause(ClaudeApiException origin, ErrorClass errorClass, Duration retryAfter) {
+        return new ClientPause(origin, retryAfter, errorClass.settings(config).maxRetryAfter(),
+                errorClass.property(limits.property()) + ".max-retry-after");
     }
 
     /**

@@ -19,7 +19,8 @@ import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
  * the snapshot, and from then on it refills at the rate the snapshot implied ({@code limit - remaining} by the
  * reset), never above {@code limit}. An attempt takes one request and its {@link AttemptCost}; one that does not fit
  * waits until the bucket holds it, so at a reset no more attempts go than the limit admits and the rest follow at its
- * pace. A 429 with a {@code retry-after} holds every attempt until then. Best effort within one JVM: other replicas
+ * pace. A 429 with a {@code retry-after} holds every attempt until then, or refuses it at once when that is longer
+ * than the 429's {@code max-retry-after} ({@link ClientPause}). Best effort within one JVM: other replicas
  * are seen only through the headers.
  */
 final class ProactiveThrottle implements AttemptGate {
@@ -39,8 +40,8 @@ final class ProactiveThrottle implements AttemptGate {
     private final double[] knownRate = new double[4];
     /** What the attempts admitted and not yet ended take: requests, tokens, input, output. */
     private final long[] inFlight = new long[4];
-    /** Until when a 429's {@code retry-after} holds every attempt of the client; null when none does. */
-    private Instant heldUntil;
+    /** The 429's {@code retry-after} that holds every attempt of the client the longest; null when none did yet. */
+    private ClientPause held;
 
     ProactiveThrottle(Supplier<RateLimitTracker.Snapshot> latest) {
         this.latest = latest;
@@ -50,12 +51,14 @@ final class ProactiveThrottle implements AttemptGate {
      * Called before each attempt.
      *
      * @return how long the attempt should wait; zero when it fits now (it is then counted)
+     * @throws io.quarkiverse.claude.errors.RateLimitException when a 429's pause holds it longer than its
+     *         {@code max-retry-after}
      */
     synchronized Duration beforeAttempt(AttemptCost cost) {
         Instant now = Instant.now();
         follow(latest.get(), now);
         long[] costs = costs(cost);
-        Duration wait = heldUntil != null && heldUntil.isAfter(now) ? Duration.between(now, heldUntil) : Duration.ZERO;
+        Duration wait = held == null ? Duration.ZERO : held.waitOrRefuse();
         Duration shortfall = Duration.ZERO;
         for (int i = 0; i < buckets.length; i++) {
             if (buckets[i] != null) {
@@ -98,9 +101,9 @@ final class ProactiveThrottle implements AttemptGate {
 
     /** Only a 429's: a 529 is the circuit breaker's concern within one replica. */
     @Override
-    public void pauseAsked(Duration retryAfter, boolean overloaded) {
-        if (!overloaded) {
-            holdFor(retryAfter);
+    public void pauseAsked(ClientPause pause) {
+        if (!pause.overloaded()) {
+            holdFor(pause);
         }
     }
 
@@ -113,12 +116,11 @@ final class ProactiveThrottle implements AttemptGate {
     }
 
     /**
-     * A 429 asked to wait {@code retryAfter}: every attempt of the client waits until then, not only the call that
-     * earned it, which would otherwise each earn the same 429.
+     * A 429 asked to wait: every attempt of the client waits until then, not only the call that earned it, which would
+     * otherwise each earn the same 429 (or fails at once, when that is longer than the 429's max-retry-after).
      */
-    synchronized void holdFor(Duration retryAfter) {
-        Instant until = Instant.now().plus(retryAfter);
-        heldUntil = heldUntil == null || until.isAfter(heldUntil) ? until : heldUntil;
+    synchronized void holdFor(ClientPause pause) {
+        held = ClientPause.later(held, pause);
     }
 
     /**

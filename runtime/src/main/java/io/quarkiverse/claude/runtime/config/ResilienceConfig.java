@@ -56,12 +56,13 @@ public interface ResilienceConfig {
     boolean rateLimitHonorRetryAfter();
 
     /**
-     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
-     * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
-     * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
-     * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
-     * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
-     * official SDK obeys any `retry-after`, however long.)
+     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after` has
+     * passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails at once
+     * with the class's exception, its `retryAfter()` set and its message naming this property. The client's other
+     * calls, which a 429's `retry-after` holds too (proactive throttling, shared limits), are not held longer than this
+     * either: they fail at once the same way, unsent. Five minutes, because the API's token buckets can take minutes to
+     * refill on low tiers (a `retry-after` of about 170 s for input tokens is common), while a call still fits in the
+     * default ten-minute `deadline`. (The official SDK obeys any `retry-after`, however long.)
      */
     @WithName("rate-limit.max-retry-after")
     @WithDefault("5m")
@@ -105,12 +106,13 @@ public interface ResilienceConfig {
     boolean overloadedHonorRetryAfter();
 
     /**
-     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after`
-     * has passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails
-     * at once with the class's exception, its `retryAfter()` set and its message naming this property. Five
-     * minutes, because the API's token buckets can take minutes to refill on low tiers (a `retry-after` of about
-     * 170 s for input tokens is common), while a call still fits in the default ten-minute `deadline`. (The
-     * official SDK obeys any `retry-after`, however long.)
+     * The longest `retry-after` the client waits out. An attempt is never sent before the server's `retry-after` has
+     * passed: a longer one (or one that would end past the call's `deadline`) is not shortened, the call fails at once
+     * with the class's exception, its `retryAfter()` set and its message naming this property. The client's other
+     * calls, which a 529's `retry-after` holds too when limits are shared with other replicas, are not held longer than
+     * this either: they fail at once the same way, unsent. Five minutes, because the API's token buckets can take
+     * minutes to refill on low tiers (a `retry-after` of about 170 s for input tokens is common), while a call still
+     * fits in the default ten-minute `deadline`. (The official SDK obeys any `retry-after`, however long.)
      */
     @WithName("overloaded.max-retry-after")
     @WithDefault("5m")

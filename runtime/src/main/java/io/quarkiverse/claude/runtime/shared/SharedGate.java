@@ -22,6 +22,7 @@ import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
 import io.quarkiverse.claude.runtime.call.AttemptCost;
 import io.quarkiverse.claude.runtime.call.AttemptGate;
+import io.quarkiverse.claude.runtime.call.ClientPause;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -71,6 +72,12 @@ final class SharedGate implements AttemptGate {
     private RateLimitTracker.Snapshot sent = null;
     private long pauseUntilNanos;
     private boolean pausePending;
+    /**
+     * The longest pause this replica's own answers asked for: an attempt it would hold longer than its class's
+     * {@code max-retry-after} is refused before Redis is asked, as with the local gate. (A pause another replica earned
+     * comes without its answer: it is waited.)
+     */
+    private ClientPause ownPause;
     private final List<String[]> circuitEvents = new ArrayList<>();
     private final AtomicBoolean reportScheduled = new AtomicBoolean();
 
@@ -117,6 +124,7 @@ final class SharedGate implements AttemptGate {
     @Override
     public Uni<Duration> beforeAttemptAsync(Object call, AttemptCost cost) {
         return Uni.createFrom().deferred(() -> {
+            refuseIfPausedTooLong();
             if (!redis.mayAsk()) {
                 meters.fallback(clientName);
                 return Uni.createFrom().item(() -> localWait(call, cost));
@@ -215,18 +223,30 @@ final class SharedGate implements AttemptGate {
     }
 
     @Override
-    public void pauseAsked(Duration retryAfter, boolean overloaded) {
+    public void pauseAsked(ClientPause pause) {
         if (local != null) {
-            local.pauseAsked(retryAfter, overloaded);
+            local.pauseAsked(pause);
         }
         synchronized (this) {
-            long until = System.nanoTime() + retryAfter.toNanos();
+            ownPause = ClientPause.later(ownPause, pause);
+            long until = System.nanoTime() + pause.retryAfter().toNanos();
             if (!pausePending || until - pauseUntilNanos > 0) {
                 pauseUntilNanos = until;
             }
             pausePending = true;
         }
         reportNow();
+    }
+
+    /** A 429 or 529 of this replica holds the client longer than its class's {@code max-retry-after}: not sent. */
+    private void refuseIfPausedTooLong() {
+        ClientPause pause;
+        synchronized (this) {
+            pause = ownPause;
+        }
+        if (pause != null) {
+            pause.waitOrRefuse();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.runtime.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.claude.errors.ApiError;
+import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.model.RateLimits.RateLimit;
 import io.quarkiverse.claude.model.RateLimits;
 import io.quarkiverse.claude.runtime.rest.RateLimitTracker;
@@ -115,9 +118,29 @@ class ProactiveThrottleTest {
 
     @Test
     void a429HoldsEveryAttemptUntilItsRetryAfter() {
-        throttle.holdFor(Duration.ofMillis(800));
+        throttle.holdFor(pause429(Duration.ofMillis(800), Duration.ofMinutes(5)));
         assertBetween(throttle.beforeAttempt(ONE_REQUEST), 600, 800, "held");
         assertBetween(throttle.beforeAttempt(ONE_REQUEST), 600, 800, "every attempt");
+    }
+
+    @Test
+    void a429HoldingLongerThanItsMaxRetryAfterRefusesEveryAttemptWithItsAnswer() {
+        throttle.holdFor(pause429(Duration.ofSeconds(4), Duration.ofSeconds(2)));
+
+        RateLimitException refused = assertThrows(RateLimitException.class, () -> throttle.beforeAttempt(ONE_REQUEST));
+        assertEquals("req_429", refused.requestId().orElseThrow());
+        assertEquals(Duration.ofSeconds(4), refused.retryAfter().orElseThrow());
+        assertTrue(refused.getMessage().contains("The request was not sent: the client is held for ")
+                && refused.getMessage().contains("by a 429's retry-after of 4 s from an earlier call, longer than "
+                        + "quarkus.claude.resilience.rate-limit.max-retry-after (2 s)"), refused.getMessage());
+        assertThrows(RateLimitException.class, () -> throttle.beforeAttempt(ONE_REQUEST), "every attempt");
+    }
+
+    private static ClientPause pause429(Duration retryAfter, Duration maxRetryAfter) {
+        ApiError answer = new ApiError(429, RateLimitException.TYPE, "slow down", "req_429", retryAfter, null, null,
+                RateLimits.NONE, "", false, false);
+        return new ClientPause(new RateLimitException(answer), retryAfter, maxRetryAfter,
+                "quarkus.claude.resilience.rate-limit.max-retry-after");
     }
 
     @Test
