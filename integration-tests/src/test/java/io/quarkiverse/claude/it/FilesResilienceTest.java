@@ -37,7 +37,7 @@ class FilesResilienceTest extends SimulatorTest {
     @ClaudeClientName("retrying")
     ClaudeClient retrying;
 
-    /** resilience.attempt-timeout=150ms */
+    /** resilience.attempt-timeout=400ms */
     @Inject
     @ClaudeClientName("short-attempts")
     ClaudeClient shortAttempts;
@@ -49,14 +49,14 @@ class FilesResilienceTest extends SimulatorTest {
     void anUploadIsNotCutAtTheAttemptTimeoutOfJsonCalls() throws Exception {
         Path pdf = dir.resolve("slow.pdf");
         Files.write(pdf, FilesTest.bytes(1000));
-        simulator.enqueue(Fault.delay(Duration.ofMillis(600)));
+        simulator.enqueue(Fault.delay(Duration.ofMillis(1500)));
 
         FileMetadata file = shortAttempts.files().upload(pdf);
 
         assertEquals(1000, file.sizeBytes());
         assertEquals(1, simulator.requests("/v1/files").size());
-        // the control: a JSON call of the same client is cut at 150 ms
-        simulator.always(Fault.delay(Duration.ofMillis(600)));
+        // the control: a JSON call of the same client is cut at 400 ms
+        simulator.always(Fault.delay(Duration.ofMillis(1500)));
         assertThrows(io.quarkiverse.claude.errors.ClientTimeoutException.class,
                 () -> shortAttempts.files().retrieve(file.id()));
     }

@@ -43,10 +43,10 @@ public class ResilienceProfile implements QuarkusTestProfile {
                         "resilience.conflict.delay", "10ms",
                         "resilience.conflict.max-delay", "40ms",
                         "resilience.circuit-breaker.enabled", "false")
-                // ResilienceTest's policies, one client each. Attempts that time out after 150 ms (the per-attempt
+                // ResilienceTest's policies, one client each. Attempts that time out after 400 ms (the per-attempt
                 // timeout, not read-timeout)
                 .simulatorClient("short-attempts",
-                        "resilience.attempt-timeout", "150ms",
+                        "resilience.attempt-timeout", "400ms",
                         "resilience.timeout.delay", "10ms",
                         "resilience.timeout.max-delay", "40ms",
                         "resilience.circuit-breaker.enabled", "false")

@@ -132,22 +132,17 @@ class ResilienceTest extends SimulatorTest {
     }
 
     @Test
-    void attemptsThatTimeOutAreRetriedAsTheTimeoutClass() throws InterruptedException {
-        simulator.always(Fault.delay(Duration.ofSeconds(2)));
+    void attemptsThatTimeOutAreRetriedAsTheTimeoutClass() {
+        simulator.always(Fault.delay(Duration.ofSeconds(3)));
 
         long start = System.nanoTime();
         ClientTimeoutException e = assertThrows(ClientTimeoutException.class, () -> shortAttempts.ask("hi"));
         long elapsed = millisSince(start);
 
-        // the last attempt was cut 150 ms after it was sent: on a busy machine the server may record it a moment later
-        long recorded = System.nanoTime();
-        while (simulator.requests(MESSAGES).size() < 3 && millisSince(recorded) < 2000) {
-            Thread.sleep(10);
-        }
         assertEquals(3, simulator.requests(MESSAGES).size(), "1 attempt + the 2 default retries of the timeout class");
-        assertEquals(Duration.ofMillis(150), e.timeout());
+        assertEquals(Duration.ofMillis(400), e.timeout());
         assertTrue(e.getMessage().contains("quarkus.claude.\"short-attempts\".resilience.attempt-timeout"), e.getMessage());
-        assertTrue(elapsed >= 3 * 150 && elapsed < 2000, "three attempts cut at 150 ms each, not 2 s: " + elapsed);
+        assertTrue(elapsed >= 3 * 400 && elapsed < 3000, "three attempts cut at 400 ms each, not 3 s: " + elapsed);
     }
 
     // ------------------------------------------------------------------ never retried
