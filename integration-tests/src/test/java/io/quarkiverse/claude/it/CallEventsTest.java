@@ -6,16 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkiverse.claude.ClaudeCallEvent;
 import io.quarkiverse.claude.ClaudeClient;
 import io.quarkiverse.claude.ClaudeClientName;
 import io.quarkiverse.claude.errors.AuthenticationException;
+import io.quarkiverse.claude.errors.ClaudeConnectionException;
+import io.quarkiverse.claude.errors.ClientTimeoutException;
+import io.quarkiverse.claude.errors.IncompleteStreamException;
+import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.ServerTool;
@@ -37,6 +46,11 @@ class CallEventsTest extends SimulatorTest {
     @Inject
     @ClaudeClientName("retrying")
     ClaudeClient retrying;
+
+    /** The fault matrix's client: 500 ms between stream events, so that a stalled stream fails quickly. */
+    @Inject
+    @ClaudeClientName("matrix")
+    ClaudeClient matrix;
 
 
     @BeforeEach
@@ -102,6 +116,64 @@ class CallEventsTest extends SimulatorTest {
         assertTrue(call.requestId().orElseThrow().startsWith("req_"));
         assertEquals(1, call.attempts());
         assertEquals(null, call.estimatedCostUsd(), "nothing was billed");
+    }
+
+    /** Streams that fail after their first event, which are never retried, and what the caller gets. */
+    static Stream<Arguments> streamsFailingMidway() {
+        return Stream.of(
+                Arguments.of("an error event", Fault.streamError(1, "overloaded_error", "Overloaded"),
+                        OverloadedException.class),
+                Arguments.of("a stall past stream-idle-timeout", Fault.stallAfterFirstEvent(),
+                        ClientTimeoutException.class),
+                Arguments.of("an end without message_stop", Fault.truncatedStream(1), IncompleteStreamException.class),
+                Arguments.of("a connection reset", Fault.resetDuringBody(), ClaudeConnectionException.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("streamsFailingMidway")
+    void aStreamThatFailsMidwayReportsItsAttempt(String name, Fault fault, Class<? extends Throwable> type) {
+        simulator.enqueue(fault);
+
+        Throwable failure = assertThrows(Throwable.class, () -> matrix.messages().stream(MessageRequest.of("a b c"))
+                .collect().asList().await().atMost(Duration.ofSeconds(10)));
+
+        assertInstanceOf(type, failure);
+        assertEquals(1, simulator.requests("/v1/messages").size());
+        ClaudeCallEvent call = log.calls().get(0);
+        assertEquals(1, call.attempts(), "the simulator saw 1: " + call);
+        assertEquals(List.of(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
+                failure instanceof OverloadedException ? 529 : 0, Duration.ZERO)), call.failedAttempts());
+        assertEquals(failure, call.failure());
+    }
+
+    @Test
+    void aRetriedStreamThatFailsMidwayReportsEveryAttempt() {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(30), Fault.streamError(1, "overloaded_error", "Overloaded"));
+
+        assertThrows(OverloadedException.class, () -> retrying.messages().streamEvents(MessageRequest.of("a b c"))
+                .toList());
+
+        assertEquals(2, simulator.requests("/v1/messages").size());
+        ClaudeCallEvent call = log.calls().get(0);
+        assertEquals(2, call.attempts(), "the simulator saw 2: " + call);
+        assertEquals(List.of(new ClaudeCallEvent.Attempt("rate_limit_error", 429, Duration.ofMillis(30)),
+                new ClaudeCallEvent.Attempt("overloaded_error", 529, Duration.ZERO)), call.failedAttempts());
+    }
+
+    @Test
+    void aStreamThatKeepsEndingBeforeItsFirstEventReportsEveryAttempt() {
+        simulator.always(Fault.body(200, "text/event-stream", ""));
+
+        assertThrows(IncompleteStreamException.class, () -> retrying.messages().streamEvents(MessageRequest.of("x"))
+                .toList());
+
+        assertEquals(3, simulator.requests("/v1/messages").size(), "1 + connection.max-retries");
+        ClaudeCallEvent call = log.calls().get(0);
+        assertEquals(3, call.attempts(), "the simulator saw 3: " + call);
+        assertEquals(List.of("IncompleteStreamException", "IncompleteStreamException", "IncompleteStreamException"),
+                call.failedAttempts().stream().map(ClaudeCallEvent.Attempt::outcome).toList());
+        assertTrue(call.failedAttempts().get(0).waitAfter().compareTo(Duration.ZERO) > 0, "the first was retried");
+        assertEquals(Duration.ZERO, call.failedAttempts().get(2).waitAfter(), "the last was not");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.quarkiverse.claude.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -382,6 +383,12 @@ class FaultMatrixTest extends SimulatorTest {
                                 : CREATES.contains(api)
                                         ? Expect.failure(ClaudeConnectionException.class, 2).closesConnections()
                                         : null),
+                new Row("empty stream", () -> Fault.body(200, "text/event-stream", ""),
+                        api -> api.streams()
+                                ? Expect.failure(IncompleteStreamException.class, 2)
+                                        .check(e -> assertFalse(((IncompleteStreamException) e).contentDelivered(),
+                                                "contentDelivered()"))
+                                : null),
                 new Row("garbage SSE lines", Fault::garbageSseLines,
                         api -> api.streams() ? Expect.success(FULL_TEXT) : null),
                 new Row("corrupt SSE event", () -> Fault.corruptEvent(1),
@@ -426,12 +433,14 @@ class FaultMatrixTest extends SimulatorTest {
         long openBefore = simulator.stats().openConnections();
         simulator.always(row.fault().get());
         logs.clear();
+        int callsBefore = callLog.calls().size();
 
         Observed seen = api.observe(claude);
 
         int attempts = simulator.requests().size();
         try {
             check(row, api, expect, seen, attempts, openBefore);
+            checkCallEvent(row, api, seen, attempts, callsBefore);
         } catch (AssertionError e) {
             // what the client logged tells why, e.g. an exception a library dropped
             throw new AssertionError(e.getMessage() + "\nLogged during the cell:\n"
@@ -504,6 +513,15 @@ class FaultMatrixTest extends SimulatorTest {
                     .count();
             assertTrue(warns >= Math.max(1, attempts), cell + "a WARN per failed attempt (" + warns + "): " + lines);
         }
+    }
+
+    /** The call's event counts every attempt the simulator saw, a stream's that failed after its first event too. */
+    void checkCallEvent(Row row, Api api, Observed seen, int attempts, int callsBefore) {
+        String cell = row + " via " + api + ": " + seen + ", attempts " + attempts + "; ";
+        ClaudeCallEvent call = awaitCall("matrix", callsBefore);
+        assertEquals(attempts, call.attempts(), cell + "attempts of the call event: " + call);
+        assertEquals(seen.failure == null ? attempts - 1 : attempts, call.failedAttempts().size(),
+                cell + "failed attempts of the call event: " + call);
     }
 
     static String accumulate(List<StreamEvent> events) {

@@ -50,6 +50,34 @@ class StreamingResilienceTest extends SimulatorTest {
         assertEquals(4, simulator.requests("/v1/messages").size(), "429, 529, dropped, then the stream");
     }
 
+    /** What a gateway may send: a 200 stream that ends at once, without a single event. */
+    private static final Fault EMPTY_STREAM = Fault.body(200, "text/event-stream", "");
+
+    @Test
+    void aStreamThatEndsBeforeItsFirstEventIsRetried() {
+        simulator.enqueue(EMPTY_STREAM);
+
+        Message message = claude.messages().stream(MessageRequest.of("retry my empty stream"))
+                .collect().in(MessageAccumulator::new, MessageAccumulator::accept).await().atMost(WAIT).message();
+
+        assertEquals("Echo: retry my empty stream", message.text());
+        assertEquals(2, simulator.requests("/v1/messages").size(), "the empty stream, then the stream");
+    }
+
+    @Test
+    void aStreamThatKeepsEndingBeforeItsFirstEventUsesTheConnectionBudget() {
+        // a dropped connection and an empty stream draw on the same budget: connection.max-retries = 2
+        simulator.enqueue(Fault.dropConnection());
+        simulator.always(EMPTY_STREAM);
+
+        Throwable failure = assertThrows(Throwable.class, () -> claude.messages().streamEvents(MessageRequest.of("x"))
+                .toList());
+
+        IncompleteStreamException e = assertInstanceOf(IncompleteStreamException.class, failure);
+        assertFalse(e.contentDelivered());
+        assertEquals(3, simulator.requests("/v1/messages").size(), "dropped, empty, empty: 2 retries of connection");
+    }
+
     @Test
     void anErrorEventAfterContentIsNeverRetried() {
         simulator.enqueue(Fault.streamError(2, "overloaded_error", "Overloaded"));

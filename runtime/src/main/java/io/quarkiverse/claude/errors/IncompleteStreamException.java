@@ -2,7 +2,8 @@ package io.quarkiverse.claude.errors;
 
 /**
  * A streamed answer ended without {@code message_stop}: the answer is cut short, and what arrived must not be taken
- * for the whole. Retryable in principle, like a broken connection; never retried once content reached the caller.
+ * for the whole. Retried like a broken connection, on the {@code connection} budget, when it ends before its first
+ * event; never retried once an event reached the caller.
  */
 public class IncompleteStreamException extends ClaudeException {
 

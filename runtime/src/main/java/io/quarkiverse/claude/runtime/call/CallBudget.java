@@ -108,6 +108,18 @@ public final class CallBudget {
         return decision;
     }
 
+    /**
+     * Records the failure of a stream after its first event: the attempt failed, and is never retried (the caller has
+     * seen part of the answer), so nothing is decided.
+     *
+     * @param failure the stream's failure, already typed
+     */
+    synchronized void streamFailed(Throwable failure) {
+        attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
+                failure instanceof ClaudeApiException api ? api.status() : 0, Duration.ZERO));
+        ErrorLog.attemptFailed(limits.clientName(), 0, failure, "not retried: part of the answer had been streamed");
+    }
+
     private AttemptFailure decide(Throwable failure) {
         failures.add(failure);
         ErrorClass errorClass = ErrorClass.of(failure);

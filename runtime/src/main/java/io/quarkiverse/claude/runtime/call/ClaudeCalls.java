@@ -459,7 +459,7 @@ public class ClaudeCalls {
             CallBudget budget = budget(info);
             return guarded(budget, null, handle -> StreamStart.of(span.parentOfStream(call)
                     .ifNoItem().after(config.streamIdleTimeout()).failWith(this::idleTimeout),
-                    this::lateStreamFailure, guards::inPlaceAsync), false)
+                    failure -> lateStreamFailure(budget, failure), guards::inPlaceAsync), false)
                     .onCancellation().invoke(budget::cancel)
                     .onFailure().transform(budget::outcome)
                     .onItem().transformToMulti(events -> events)
@@ -478,10 +478,13 @@ public class ClaudeCalls {
                 + "was closed. The API sends ping events while it thinks, so a silent stream has stalled.", idle);
     }
 
-    /** A failure of a stream after its first event: typed, logged, and passed on without a retry. */
-    private Throwable lateStreamFailure(Throwable failure) {
+    /**
+     * A failure of a stream after its first event: typed, counted as the call's last failed attempt (for its event),
+     * logged, and passed on without a retry.
+     */
+    private Throwable lateStreamFailure(CallBudget budget, Throwable failure) {
         Throwable typed = errors.apply(failure);
-        ErrorLog.attemptFailed(limits.clientName(), 0, typed, "not retried: part of the answer had been streamed");
+        budget.streamFailed(typed);
         return typed;
     }
 }

@@ -4,6 +4,7 @@ import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.ConflictException;
+import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.errors.ServerTimeoutException;
@@ -39,6 +40,11 @@ enum ErrorClass {
             return TIMEOUT;
         }
         if (failure instanceof ClaudeConnectionException) {
+            return CONNECTION;
+        }
+        if (failure instanceof IncompleteStreamException) {
+            // to the caller, a stream that ends before its first event is a connection dropped before it: same budget.
+            // One that ends later is passed on by StreamStart and never comes here to be judged.
             return CONNECTION;
         }
         if (failure instanceof StructuredOutputException) {
