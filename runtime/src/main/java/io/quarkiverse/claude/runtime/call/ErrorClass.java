@@ -42,10 +42,11 @@ enum ErrorClass {
         if (failure instanceof ClaudeConnectionException) {
             return CONNECTION;
         }
-        if (failure instanceof IncompleteStreamException) {
+        if (failure instanceof IncompleteStreamException incomplete) {
             // to the caller, a stream that ends before its first event is a connection dropped before it: same budget.
-            // One that ends later is passed on by StreamStart and never comes here to be judged.
-            return CONNECTION;
+            // One that ends later is passed on by StreamStart and never comes here to be judged; a @ClaudeResilience
+            // method that lets one through after part of the answer reached its caller is not run again either.
+            return incomplete.contentDelivered() ? null : CONNECTION;
         }
         if (failure instanceof StructuredOutputException) {
             return STRUCTURED_OUTPUT;
