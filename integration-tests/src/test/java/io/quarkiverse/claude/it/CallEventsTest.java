@@ -25,6 +25,7 @@ import io.quarkiverse.claude.errors.ClaudeConnectionException;
 import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.errors.OverloadedException;
+import io.quarkiverse.claude.errors.RateLimitException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.ServerTool;
@@ -150,10 +151,12 @@ class CallEventsTest extends SimulatorTest {
     void aRetriedStreamThatFailsMidwayReportsEveryAttempt() {
         simulator.enqueue(Fault.rateLimited().retryAfterMillis(30), Fault.streamError(1, "overloaded_error", "Overloaded"));
 
-        assertThrows(OverloadedException.class, () -> retrying.messages().streamEvents(MessageRequest.of("a b c"))
-                .toList());
+        OverloadedException e = assertThrows(OverloadedException.class,
+                () -> retrying.messages().streamEvents(MessageRequest.of("a b c")).toList());
 
         assertEquals(2, simulator.requests("/v1/messages").size());
+        assertEquals(1, e.getSuppressed().length, "the earlier attempt's 429 rides along, as for any call");
+        assertInstanceOf(RateLimitException.class, e.getSuppressed()[0]);
         ClaudeCallEvent call = log.calls().get(0);
         assertEquals(2, call.attempts(), "the simulator saw 2: " + call);
         assertEquals(List.of(new ClaudeCallEvent.Attempt("rate_limit_error", 429, Duration.ofMillis(30)),

@@ -117,6 +117,9 @@ public final class CallBudget {
     synchronized void streamFailed(Throwable failure) {
         attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
                 failure instanceof ClaudeApiException api ? api.status() : 0, Duration.ZERO));
+        for (Throwable earlier : failures) {
+            failure.addSuppressed(earlier); // the attempts before the stream began, as any call's failure carries them
+        }
         ErrorLog.attemptFailed(limits.clientName(), 0, failure, "not retried: part of the answer had been streamed");
     }
 
