@@ -26,6 +26,7 @@ import io.quarkiverse.claude.errors.ClientTimeoutException;
 import io.quarkiverse.claude.errors.IncompleteStreamException;
 import io.quarkiverse.claude.errors.OverloadedException;
 import io.quarkiverse.claude.errors.RateLimitException;
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.model.Message;
 import io.quarkiverse.claude.model.MessageRequest;
 import io.quarkiverse.claude.model.ServerTool;
@@ -74,6 +75,16 @@ class CallEventsTest extends SimulatorTest {
         // claude-sonnet-4-6: $3 per million input tokens, $15 per million output tokens
         double expected = (answer.usage().inputTokens() * 3.0 + answer.usage().outputTokens() * 15.0) / 1_000_000;
         assertEquals(expected, call.estimatedCostUsd(), 1e-12);
+    }
+
+    @Test
+    void anAttemptThatGotAnAnswerNotTheApisReportsItsStatus() {
+        simulator.enqueue(Fault.html(200, "<html><title>Sign in</title></html>"));
+
+        assertThrows(UnexpectedResponseException.class, () -> claude.ask("behind a proxy"));
+
+        assertEquals(List.of(new ClaudeCallEvent.Attempt("UnexpectedResponseException", 200, Duration.ZERO)),
+                log.calls().get(0).failedAttempts(), "the proxy's 200, not 0 as for no answer at all");
     }
 
     @Test

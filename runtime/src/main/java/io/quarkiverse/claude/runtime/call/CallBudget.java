@@ -14,6 +14,7 @@ import io.quarkiverse.claude.errors.BulkheadFullException;
 import io.quarkiverse.claude.errors.CircuitOpenException;
 import io.quarkiverse.claude.errors.ClaudeApiException;
 import io.quarkiverse.claude.errors.ClaudeException;
+import io.quarkiverse.claude.errors.UnexpectedResponseException;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig.RetryClassConfig;
 import io.quarkiverse.claude.runtime.config.ResilienceConfig;
 
@@ -99,8 +100,7 @@ public final class CallBudget {
             return new AttemptFailure(this, failure, false, 0); // nobody waits for it: no retry, no WARN
         }
         AttemptFailure decision = decide(failure);
-        attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
-                failure instanceof ClaudeApiException api ? api.status() : 0,
+        attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure), statusOf(failure),
                 Duration.ofMillis(decision.retry() ? decision.waitMillis() : 0)));
         ErrorLog.attemptFailed(limits.clientName(), attempts.size(), failure, decision.retry()
                 ? "retrying in " + decision.waitMillis() + " ms"
@@ -115,12 +115,19 @@ public final class CallBudget {
      * @param failure the stream's failure, already typed
      */
     synchronized void streamFailed(Throwable failure) {
-        attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure),
-                failure instanceof ClaudeApiException api ? api.status() : 0, Duration.ZERO));
+        attempts.add(new ClaudeCallEvent.Attempt(ClaudeCallEvent.outcomeOf(failure), statusOf(failure), Duration.ZERO));
         for (Throwable earlier : failures) {
             failure.addSuppressed(earlier); // the attempts before the stream began, as any call's failure carries them
         }
         ErrorLog.attemptFailed(limits.clientName(), 0, failure, "not retried: part of the answer had been streamed");
+    }
+
+    /** @return the status of the answer the attempt failed on (an unexpected one too), or 0 when none came */
+    private static int statusOf(Throwable failure) {
+        if (failure instanceof ClaudeApiException api) {
+            return api.status();
+        }
+        return failure instanceof UnexpectedResponseException unexpected ? unexpected.status() : 0;
     }
 
     private AttemptFailure decide(Throwable failure) {
