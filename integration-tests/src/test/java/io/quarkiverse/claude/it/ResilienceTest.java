@@ -234,23 +234,33 @@ class ResilienceTest extends SimulatorTest {
 
     @Test
     void afterA429EveryCallOfAThrottledClientWaitsTheSameRetryAfter() throws Exception {
-        simulator.enqueue(Fault.rateLimited().retryAfterMillis(400));
-        CompletableFuture<Message> first = subscribe(held.messages().createAsync(MessageRequest.of("first")));
+        aSecondCallerWaitsThe429sRetryAfter(held, 400, 100);
+
+        assertEquals(1, simulator.stats().count(429), "no second 429");
+    }
+
+    /**
+     * A call gets a 429 with a {@code retry-after}; a second caller comes along {@code secondAfterMs} after it was
+     * sent: both calls are answered, each with one attempt, neither before the retry-after.
+     */
+    private void aSecondCallerWaitsThe429sRetryAfter(ClaudeClient client, long retryAfterMs, long secondAfterMs)
+            throws Exception {
+        simulator.enqueue(Fault.rateLimited().retryAfterMillis(retryAfterMs));
+        CompletableFuture<Message> first = subscribe(client.messages().createAsync(MessageRequest.of("first")));
         while (simulator.requests(MESSAGES).isEmpty()) {
             Thread.sleep(5);
         }
-        Thread.sleep(100); // the 429 has arrived; a second caller comes along
+        Thread.sleep(secondAfterMs); // the 429 has arrived; a second caller comes along
 
-        assertEquals("Echo: second", held.ask("second"));
+        assertEquals("Echo: second", client.ask("second"));
 
         assertEquals("Echo: first", first.get(5, TimeUnit.SECONDS).text());
         List<RecordedRequest> requests = simulator.requests(MESSAGES);
-        assertEquals(3, requests.size(), "the 429, then one attempt of each call: no second 429");
+        assertEquals(3, requests.size(), "the 429, then one attempt of each call");
         for (RecordedRequest later : requests.subList(1, 3)) {
             long after = Duration.between(requests.get(0).time(), later.time()).toMillis();
-            assertTrue(after >= 400, "not before the 429's retry-after, whichever call: " + after + " ms");
+            assertTrue(after >= retryAfterMs, "not before the 429's retry-after, whichever call: " + after + " ms");
         }
-        assertEquals(1, simulator.stats().count(429));
     }
 
     @Test
@@ -285,22 +295,7 @@ class ResilienceTest extends SimulatorTest {
 
     @Test
     void aPauseWithinMaxRetryAfterIsStillWaitedByTheOtherCalls() throws Exception {
-        simulator.enqueue(Fault.rateLimited().retryAfterMillis(250)); // within max-retry-after = 300 ms
-        CompletableFuture<Message> first = subscribe(capped.messages().createAsync(MessageRequest.of("first")));
-        while (simulator.requests(MESSAGES).isEmpty()) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50); // the 429 has arrived; a second caller comes along
-
-        assertEquals("Echo: second", capped.ask("second"));
-
-        assertEquals("Echo: first", first.get(5, TimeUnit.SECONDS).text());
-        List<RecordedRequest> requests = simulator.requests(MESSAGES);
-        assertEquals(3, requests.size(), "the 429, then one attempt of each call");
-        for (RecordedRequest later : requests.subList(1, 3)) {
-            long after = Duration.between(requests.get(0).time(), later.time()).toMillis();
-            assertTrue(after >= 250, "not before the 429's retry-after, whichever call: " + after + " ms");
-        }
+        aSecondCallerWaitsThe429sRetryAfter(capped, 250, 50); // within max-retry-after = 300 ms
     }
 
     // ------------------------------------------------------------------ budgets per class
