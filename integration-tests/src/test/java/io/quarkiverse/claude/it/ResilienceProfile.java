@@ -73,6 +73,12 @@ public class ResilienceProfile implements QuarkusTestProfile {
                 .simulatorClient("capped",
                         "resilience.rate-limit.max-retry-after", "300ms",
                         "resilience.circuit-breaker.enabled", "false")
+                // 429s on the plain backoff, whatever their retry-after says
+                .simulatorClient("plain-backoff",
+                        "resilience.rate-limit.honor-retry-after", "false",
+                        "resilience.rate-limit.delay", "10ms",
+                        "resilience.rate-limit.max-delay", "40ms",
+                        "resilience.circuit-breaker.enabled", "false")
                 // a bulkhead that admits 2 attempts (or streams) and queues 1
                 .simulatorClient("narrow",
                         "resilience.bulkhead.max-concurrent", "2",

@@ -86,6 +86,11 @@ class ResilienceTest extends SimulatorTest {
     @ClaudeClientName("capped")
     ClaudeClient capped;
 
+    /** resilience.rate-limit.honor-retry-after=false, delay 10 ms */
+    @Inject
+    @ClaudeClientName("plain-backoff")
+    ClaudeClient plainBackoff;
+
     @Inject
     @ClaudeClientName("narrow")
     ClaudeClient narrow;
@@ -291,6 +296,20 @@ class ResilienceTest extends SimulatorTest {
         Thread.sleep(Math.max(0, 1100 - millisSince(limited))); // the pause is over: the client is not refused for good
         assertEquals("Echo: later", capped.ask("later"));
         assertEquals(2, simulator.requests(MESSAGES).size());
+    }
+
+    @Test
+    void withoutHonouringRetryAfterA429IsRetriedOnTheBackoffAndHoldsNoOtherCall() {
+        simulator.enqueue(Fault.rateLimited()); // retry-after: 1 s
+
+        long start = System.nanoTime();
+        assertEquals("Echo: first", plainBackoff.ask("first"));
+        assertEquals("Echo: second", plainBackoff.ask("second"));
+        long elapsed = millisSince(start);
+
+        assertEquals(3, simulator.requests(MESSAGES).size(), "the 429, its retry, the next call");
+        assertTrue(elapsed < 800, "the 10 - 40 ms backoff, not the 1 s retry-after, and the next call not held: "
+                + elapsed + " ms");
     }
 
     @Test

@@ -403,17 +403,24 @@ public class ClaudeCalls {
 
     /**
      * Types an attempt's failure; a 429 with a {@code retry-after} also holds the client's other calls until then
-     * (proactive throttling, or shared limits, which also take a 529's), so that they do not each earn the same 429.
+     * (proactive throttling, or shared limits, which also take a 529's), so that they do not each earn the same 429 —
+     * unless its class is set not to honour {@code retry-after}: then its plain backoff applies to every attempt.
      */
     private Throwable typed(Throwable failure) {
         Throwable typed = errors.apply(failure);
         AttemptGate current = gate;
-        if (current != null && typed instanceof RateLimitException limited && !limited.isSpendLimitReached()) {
+        if (current != null && typed instanceof RateLimitException limited && !limited.isSpendLimitReached()
+                && honoursRetryAfter(ErrorClass.RATE_LIMIT)) {
             limited.retryAfter().ifPresent(wait -> current.pauseAsked(pause(limited, ErrorClass.RATE_LIMIT, wait)));
-        } else if (current != null && typed instanceof OverloadedException overloaded) {
+        } else if (current != null && typed instanceof OverloadedException overloaded
+                && honoursRetryAfter(ErrorClass.OVERLOADED)) {
             overloaded.retryAfter().ifPresent(wait -> current.pauseAsked(pause(overloaded, ErrorClass.OVERLOADED, wait)));
         }
         return typed;
+    }
+
+    private boolean honoursRetryAfter(ErrorClass errorClass) {
+        return errorClass.settings(config).honorRetryAfter();
     }
 
     /** The pause an answer asks for, with the cap its class puts on the waits, as the call that got it obeys it. */

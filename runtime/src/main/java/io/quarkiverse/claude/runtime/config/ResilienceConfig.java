@@ -49,7 +49,8 @@ public interface ResilienceConfig {
 
     /**
      * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
-     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
+     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked, and
+     * a 429 holds none of the client's other calls.
      */
     @WithName("rate-limit.honor-retry-after")
     @WithDefault("true")
@@ -99,7 +100,8 @@ public interface ResilienceConfig {
 
     /**
      * Wait what the server's `retry-after-ms` or `retry-after` header says, when it sends one, instead of the
-     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked.
+     * backoff. With `false`, the class's plain backoff applies, even when it is shorter than what the server asked, and
+     * a 529 holds none of the client's other calls (with shared limits).
      */
     @WithName("overloaded.honor-retry-after")
     @WithDefault("true")
