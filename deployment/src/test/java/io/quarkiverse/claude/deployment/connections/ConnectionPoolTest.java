@@ -140,9 +140,7 @@ class ConnectionPoolTest {
     }
 
     private static QuarkusUnitTest client(QuarkusUnitTest app, String prefix) {
-        return app.overrideConfigKey(prefix + "model", "claude-haiku-4-5")
-                .overrideRuntimeConfigKey(prefix + "api-key", ClaudeSimulator.DEFAULT_API_KEY)
-                .overrideRuntimeConfigKey(prefix + "base-url", API);
+        return SharedServers.simulatorClient(app, prefix, API);
     }
 
     private static long opened() {

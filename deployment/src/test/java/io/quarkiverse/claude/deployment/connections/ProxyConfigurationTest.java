@@ -140,9 +140,7 @@ class ProxyConfigurationTest {
     }
 
     private static void client(QuarkusUnitTest app, String prefix, String proxyName) {
-        app.overrideConfigKey(prefix + "model", "claude-haiku-4-5")
-                .overrideRuntimeConfigKey(prefix + "api-key", ClaudeSimulator.DEFAULT_API_KEY)
-                .overrideRuntimeConfigKey(prefix + "base-url", API);
+        SharedServers.simulatorClient(app, prefix, API);
         if (proxyName != null) {
             app.overrideRuntimeConfigKey(prefix + "proxy-configuration-name", proxyName);
         }
